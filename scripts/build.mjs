@@ -1,0 +1,25 @@
+// Bundles the CLI so start-up loads a handful of files instead of resolving hundreds of modules.
+// Heavy modules stay behind dynamic import() and land in their own chunks.
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+await build({
+  entryPoints: { cli: 'src/cli/entry.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  // marked-terminal pulls in cli-highlight and every highlight.js language; the lessons have no code to colour.
+  alias: { 'cli-highlight': './src/ui/plain-highlight.ts' },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  legalComments: 'none',
+  logLevel: 'warning',
+});

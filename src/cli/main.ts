@@ -1,0 +1,43 @@
+import { CancelledError, ContentError, ExitError, UsageError, UserError } from '../errors.ts';
+import { createTheme, wantsColor } from '../ui/theme.ts';
+import type { CtxBase } from './context.ts';
+import { HelpShown, runCli } from './program.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_USAGE = 2;
+
+/**
+ * Runs one command and decides its exit code: the only place errors become output and codes.
+ * Returns the code instead of exiting so tests can call it in-process.
+ */
+export async function main(base: CtxBase, argv: string[]): Promise<number> {
+  const theme = createTheme(wantsColor({ flag: !argv.includes('--no-color'), env: base.env, isTTY: Boolean((base.io.stderr as { isTTY?: boolean }).isTTY) }));
+  const err = (line: string) => base.io.stderr.write(`${line}\n`);
+  try {
+    await runCli(base, argv);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof HelpShown) return EXIT_OK;
+    if (e instanceof ExitError) return e.code;
+    if (e instanceof CancelledError) {
+      base.io.stdout.write('\nStopped. Your progress is saved.\n');
+      return EXIT_OK;
+    }
+    if (e instanceof ContentError) {
+      err(e.report);
+      return EXIT_ERROR;
+    }
+    if (e instanceof UserError) {
+      if (e.message) err(`${theme.bad('error:')} ${e.message}`);
+      if (e.hint) err(e.hint);
+      return e instanceof UsageError ? EXIT_USAGE : EXIT_ERROR;
+    }
+    const error = e as Error;
+    err(`${theme.bad('internal error:')} ${error?.message ?? String(e)}`);
+    err('This is a bug in alignment-tutor, not something you did. Your progress file was not changed by this error.');
+    if (base.env['ALIGNMENT_TUTOR_DEBUG']) err(String(error?.stack));
+    else err('Set ALIGNMENT_TUTOR_DEBUG=1 to see the details, and please report it.');
+    return EXIT_ERROR;
+  }
+}

@@ -1,0 +1,178 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../errors.ts';
+import { closest } from '../text/suggest.ts';
+import { createCtx, type Ctx, type CtxBase, type GlobalOptions } from './context.ts';
+
+declare const __VERSION__: string;
+
+/** Thrown through commander when it has already printed help or the version: a success. */
+export class HelpShown extends Error {
+  override name = 'HelpShown';
+}
+
+function wholeNumber(name: string, min: number) {
+  return (value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}, like ${Math.max(min, 5)}.`);
+    return Number(value);
+  };
+}
+
+/**
+ * The commander wiring and nothing else: each action builds the context and hands over to a
+ * command module, imported only when that command runs so start-up stays small.
+ */
+export function createProgram(base: CtxBase): Command {
+  const program = new Command('alignment-tutor');
+  const ctxOf = (cmd: Command): Ctx => createCtx(base, cmd.optsWithGlobals<GlobalOptions>());
+
+  program
+    .description('A terminal tutor for the AI alignment problem: lessons, quizzes that explain every answer, and progress that resumes where you stopped.')
+    .version(__VERSION__, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--content <dir>', 'use the course in DIR (holding lessons/ and quizzes/) instead of the shipped one; also ALIGNMENT_TUTOR_CONTENT')
+    .option('--progress-file <path>', 'keep progress in PATH; also ALIGNMENT_TUTOR_PROGRESS')
+    .option('--plain', 'numbered menus read line by line, no screen redraws (for screen readers and scripts)')
+    .option('--no-color', 'no colour in the output (NO_COLOR is honoured too)')
+    .usage('[options] [command]')
+    .argument('[command]', '')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => base.io.stdout.write(s),
+      writeErr: (s) => base.io.stderr.write(s),
+    })
+    .addHelpText(
+      'after',
+      `
+Run without a command to open the home screen.
+
+Examples:
+  $ alignment-tutor                      open the home screen
+  $ alignment-tutor learn                continue where you stopped
+  $ alignment-tutor quiz specification-problem
+  $ alignment-tutor validate             check the course files`,
+    )
+    .action(async (command: string | undefined, _opts, cmd: Command) => {
+      if (command !== undefined) {
+        const names = program.commands.map((c) => c.name());
+        const [near] = closest(command, names, 1);
+        throw new UsageError(`unknown command '${command}'${near ? ` (did you mean '${near}'?)` : ''}`, 'Run alignment-tutor --help to see the commands.');
+      }
+      const { runHome } = await import('./commands/home.ts');
+      await runHome(ctxOf(cmd));
+    });
+
+  program
+    .command('list')
+    .description('list the lessons in course order with their status')
+    .option('--json', 'print the list as JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const { runList } = await import('./commands/list.ts');
+      await runList(ctxOf(cmd), opts);
+    });
+
+  program
+    .command('learn')
+    .description('read a lesson, one section at a time (without an id: continue where you stopped)')
+    .argument('[lesson]', 'lesson id, e.g. specification-problem')
+    .option('--print', 'print the whole lesson to standard output, no prompts, nothing recorded')
+    .action(async (lesson: string | undefined, opts: { print?: boolean }, cmd: Command) => {
+      const { runLearn } = await import('./commands/learn.ts');
+      await runLearn(ctxOf(cmd), lesson, opts);
+    });
+
+  program
+    .command('quiz')
+    .description("take a lesson's quiz (without an id: the quiz of the lesson last read)")
+    .argument('[lesson]', 'lesson id')
+    .option('--missed', 'ask only the questions missed in the last attempt')
+    .option('--shuffle', 'shuffle questions and choices')
+    .option('--seed <n>', 'make --shuffle reproducible', wholeNumber('--seed', 0))
+    .option('--limit <n>', 'ask at most N questions', wholeNumber('--limit', 1))
+    .action(async (lesson: string | undefined, opts: { missed?: boolean; shuffle?: boolean; seed?: number; limit?: number }, cmd: Command) => {
+      const { runQuiz } = await import('./commands/quiz.ts');
+      await runQuiz(ctxOf(cmd), lesson, opts);
+    });
+
+  program
+    .command('glossary')
+    .description('key terms from every lesson, or one term with its definition')
+    .argument('[term]', 'a term to look up')
+    .action(async (term: string | undefined, _opts, cmd: Command) => {
+      const { runGlossary } = await import('./commands/glossary.ts');
+      await runGlossary(ctxOf(cmd), term);
+    });
+
+  program
+    .command('search')
+    .description('search lesson titles, sections and key terms')
+    .argument('<words...>', 'words to look for')
+    .action(async (words: string[], _opts, cmd: Command) => {
+      const { runSearch } = await import('./commands/search.ts');
+      await runSearch(ctxOf(cmd), words);
+    });
+
+  program
+    .command('progress')
+    .description('show your progress, or export / import it')
+    .option('--json', 'print progress as JSON')
+    .option('--path', 'print the path of the progress file in use')
+    .option('--export <file>', 'write your progress to FILE')
+    .option('--import <file>', 'merge progress from FILE into yours')
+    .action(async (opts: { json?: boolean; path?: boolean; export?: string; import?: string }, cmd: Command) => {
+      const { runProgress } = await import('./commands/progress.ts');
+      await runProgress(ctxOf(cmd), opts);
+    });
+
+  program
+    .command('reset')
+    .description("clear one lesson's progress, or all of it (a backup is written first)")
+    .argument('[lesson]', 'lesson id')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (lesson: string | undefined, opts: { yes?: boolean }, cmd: Command) => {
+      const { runReset } = await import('./commands/reset.ts');
+      await runReset(ctxOf(cmd), lesson, opts);
+    });
+
+  program
+    .command('validate')
+    .description('check lesson and quiz files: every problem as path:line:column')
+    .argument('[paths...]', 'course folders or .yaml files (default: the course in use)')
+    .action(async (paths: string[], _opts, cmd: Command) => {
+      const { runValidate } = await import('./commands/validate.ts');
+      await runValidate(ctxOf(cmd), paths);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of lesson or quiz files, for editor completion')
+    .addOption(new Option('--kind <kind>', 'which schema').choices(['lesson', 'quiz']).default('lesson'))
+    .option('--write', 'write lessons/lesson.schema.json and quizzes/quiz.schema.json in the course folder')
+    .action(async (opts: { kind: 'lesson' | 'quiz'; write?: boolean }, cmd: Command) => {
+      const { runSchema } = await import('./commands/schema.ts');
+      await runSchema(ctxOf(cmd), opts);
+    });
+
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput({
+      writeOut: (s) => base.io.stdout.write(s),
+      writeErr: (s) => base.io.stderr.write(s),
+    });
+  }
+  return program;
+}
+
+/** Parses argv and runs the command; commander's own exits become HelpShown or UsageError. */
+export async function runCli(base: CtxBase, argv: string[]): Promise<void> {
+  const program = createProgram(base);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) throw new HelpShown();
+      // commander has already printed "error: ..." to stderr.
+      throw new UsageError('', 'Run alignment-tutor --help for usage.');
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The typed errors that commands throw. Only `cli/main.ts` turns them into output and an exit code,
+ * so no command ever calls `process.exit`.
+ */
+
+/** Something the learner or author can fix: a wrong id, an unreadable file. Exit 1. */
+export class UserError extends Error {
+  override name = 'UserError';
+  /** The next step to suggest, printed on its own line under the message. */
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+/** The command line itself is wrong (unknown option, missing argument). Exit 2. */
+export class UsageError extends UserError {
+  override name = 'UsageError';
+}
+
+/** Course content failed validation; the report has already been formatted. Exit 1. */
+export class ContentError extends UserError {
+  override name = 'ContentError';
+  readonly report: string;
+  constructor(report: string) {
+    super(report);
+    this.report = report;
+  }
+}
+
+/** The learner pressed Ctrl-C or closed the input: not a failure. Exit 0. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+/** Error codes that mean the file system refused, with wording a learner can act on. */
+export function describeFsError(err: unknown, path: string): string | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `${path} does not exist`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied for ${path}`;
+    case 'EROFS':
+      return `${path} is on a read-only file system`;
+    case 'ENOSPC':
+      return `no space left on the disk holding ${path}`;
+    case 'EISDIR':
+      return `${path} is a folder, not a file`;
+    case 'ENOTDIR':
+      return `a part of ${path} is not a folder`;
+    default:
+      return undefined;
+  }
+}
+
+/** The command has already said what went wrong; only the exit code is left to set. */
+export class ExitError extends Error {
+  override name = 'ExitError';
+  readonly code: number;
+  constructor(code: number) {
+    super(`exit ${code}`);
+    this.code = code;
+  }
+}

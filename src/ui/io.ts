@@ -1,0 +1,20 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** Where a command reads and writes. Defaulted from `process` only in `cli/entry.ts`. */
+export interface Io {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean; columns?: number };
+  stderr: Writable;
+}
+
+/** Width to wrap text to: the terminal's, clamped to a readable range; 80 when not a terminal. */
+export function textWidth(io: Io): number {
+  const cols = io.stdout.isTTY ? io.stdout.columns : undefined;
+  if (!cols || cols <= 0) return 80;
+  return Math.max(20, Math.min(cols, 100));
+}
+
+/** Interactive menus only when both ends are a terminal; otherwise the line protocol of `--plain`. */
+export function isInteractive(io: Io): boolean {
+  return Boolean(io.stdin.isTTY && io.stdout.isTTY);
+}

@@ -3,6 +3,11 @@ import type { Io } from '../ui/io.ts';
 import { isInteractive } from '../ui/io.ts';
 import { createTheme, wantsColor, type Theme } from '../ui/theme.ts';
 import { resolveProgressFile } from '../progress/paths.ts';
+import { courseIdFor } from '../progress/course-id.ts';
+import { openStore, type ProgressStore } from '../progress/store.ts';
+import { createPrompter, type Prompter } from '../ui/prompts/index.ts';
+import type { Course } from '../content/course.ts';
+import { loadCourseOrThrow } from './course.ts';
 
 /** Everything a command may touch, decided once at the entry so tests can replace any of it. */
 export interface Ctx {
@@ -22,6 +27,14 @@ export interface Ctx {
   theme: Theme;
   /** Shows a path relative to the working folder when that is shorter. */
   displayPath: (file: string) => string;
+  /** Key of this course's progress in the progress file. */
+  courseId: string;
+  /** The learner's progress; failures to save are reported on stderr and never end the session. */
+  store: ProgressStore;
+  /** One prompter for the whole run, so `--plain` input is read by a single reader. */
+  prompter: Prompter;
+  /** The course in use, loaded and checked on first use; throws ContentError when it has errors. */
+  course: () => Course;
 }
 
 export interface GlobalOptions {
@@ -44,16 +57,26 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
   const contentFlag = opts.content ?? env['ALIGNMENT_TUTOR_CONTENT'];
   const contentDir = contentFlag ? path.resolve(cwd, contentFlag) : packageRoot;
   const color = wantsColor({ flag: opts.color !== false, env, isTTY: Boolean(io.stdout.isTTY) });
-  return {
+  const theme = createTheme(color);
+  const shippedContent = path.resolve(contentDir) === path.resolve(packageRoot);
+  const progressFile = resolveProgressFile({ flag: opts.progressFile, env, cwd });
+  const plain = Boolean(opts.plain) || !isInteractive(io);
+  let course: Course | undefined;
+  const ctx: Ctx = {
     ...base,
     contentDir,
-    shippedContent: path.resolve(contentDir) === path.resolve(packageRoot),
-    progressFile: resolveProgressFile({ flag: opts.progressFile, env, cwd }),
-    plain: Boolean(opts.plain) || !isInteractive(io),
-    theme: createTheme(color),
+    shippedContent,
+    progressFile,
+    plain,
+    theme,
     displayPath: (file) => {
       const rel = path.relative(cwd, file);
       return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
     },
+    courseId: courseIdFor(contentDir, shippedContent),
+    store: openStore({ file: progressFile, now: base.now, notify: (message) => io.stderr.write(`${theme.warn(message)}\n`) }),
+    prompter: createPrompter(io, plain),
+    course: () => (course ??= loadCourseOrThrow(ctx)),
   };
+  return ctx;
 }

@@ -17,6 +17,8 @@ export interface CourseFiles {
   dir: string;
   lessons: Array<ParsedFile<Lesson> & { name: string }>;
   quizzes: Array<ParsedFile<QuizInput> & { name: string }>;
+  /** Names (file names without .yaml) of files that failed to parse; references to them are not reported again. */
+  broken: { lessons: Set<string>; quizzes: Set<string> };
 }
 
 /** The rules that need more than one file: ids, references, cycles, and lessons without a quiz. */
@@ -58,7 +60,7 @@ export function checkCourse(files: CourseFiles): { course: Course; issues: Conte
   for (const [id, f] of lessons) {
     (f.value.requires ?? []).forEach((req, i) => {
       if (req === id) report(f, ['requires', i], `lesson "${id}" cannot require itself`);
-      else if (!lessons.has(req)) report(f, ['requires', i], `requires unknown lesson "${req}"${suggestIds(req, lessons.keys())}`);
+      else if (!lessons.has(req) && !files.broken.lessons.has(req)) report(f, ['requires', i], `requires unknown lesson "${req}"${suggestIds(req, lessons.keys())}`);
     });
   }
   for (const cycle of findCycles(lessons)) {
@@ -73,6 +75,7 @@ export function checkCourse(files: CourseFiles): { course: Course; issues: Conte
     if (q.lesson !== f.name) report(f, ['lesson'], `lesson "${q.lesson}" must equal the file name "${f.name}"; a lesson's quiz is quizzes/<lesson-id>.yaml`);
     const lesson = lessons.get(q.lesson);
     if (!lesson) {
+      if (files.broken.lessons.has(q.lesson)) continue;
       report(f, ['lesson'], `quiz for unknown lesson "${q.lesson}"${suggestIds(q.lesson, lessons.keys())}`);
       continue;
     }
@@ -94,7 +97,7 @@ export function checkCourse(files: CourseFiles): { course: Course; issues: Conte
   }
 
   for (const [id, f] of lessons) {
-    if (!quizzes.has(id)) report(f, ['id'], `lesson "${id}" has no quiz; add quizzes/${id}.yaml`, 'warning');
+    if (!quizzes.has(id) && !files.broken.quizzes.has(id)) report(f, ['id'], `lesson "${id}" has no quiz; add quizzes/${id}.yaml`, 'warning');
   }
 
   const ordered = [...lessons.values()].map((f) => f.value).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));

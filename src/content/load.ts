@@ -19,7 +19,7 @@ const KIND_DIRS: Record<FileKind, string> = { lesson: 'lessons', quiz: 'quizzes'
 export function loadCourse(dir: string): LoadResult {
   const issues: ContentIssue[] = [];
   const files: string[] = [];
-  const parsed: CourseFiles = { dir, lessons: [], quizzes: [] };
+  const parsed: CourseFiles = { dir, lessons: [], quizzes: [], broken: { lessons: new Set(), quizzes: new Set() } };
   let broken = false;
 
   for (const kind of ['lesson', 'quiz'] as const) {
@@ -43,11 +43,12 @@ export function loadCourse(dir: string): LoadResult {
       files.push(file);
       const result = readContentFile(file, kind);
       issues.push(...result.issues);
+      const id = name.slice(0, -'.yaml'.length);
       if (!result.ok) {
         broken = true;
+        parsed.broken[kind === 'lesson' ? 'lessons' : 'quizzes'].add(id);
         continue;
       }
-      const id = name.slice(0, -'.yaml'.length);
       if (kind === 'lesson') parsed.lessons.push({ ...(result.parsed as CourseFiles['lessons'][number]), name: id });
       else parsed.quizzes.push({ ...(result.parsed as CourseFiles['quizzes'][number]), name: id });
     }

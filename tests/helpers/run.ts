@@ -44,7 +44,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   if (opts.input) stdin.end(opts.input.map((l) => `${l}\n`).join(''));
   else stdin.end();
-  const env = { NO_COLOR: '1', ...opts.env };
+  const env: Record<string, string | undefined> = { NO_COLOR: '1', ...opts.env };
   if (!env['ALIGNMENT_TUTOR_PROGRESS'] && !argv.some((a) => a.startsWith('--progress-file'))) {
     throw new Error('run(): give the test its own ALIGNMENT_TUTOR_PROGRESS so it cannot touch the real progress file');
   }

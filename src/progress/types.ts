@@ -57,6 +57,8 @@ export interface AttemptRecord {
   questions: string[];
   /** Question ids answered wrongly. */
   missed: string[];
+  /** 'missed' for a retry of only the questions missed before: it does not count towards best and latest. */
+  mode?: 'all' | 'missed';
 }
 
 /** A quiz left before its last question: enough to resume with the same order and answers. */

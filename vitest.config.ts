@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// No test may touch the real home folder: point every per-user location at a throwaway folder.
+const home = mkdtempSync(path.join(tmpdir(), 'alignment-tutor-home-'));
 
 export default defineConfig({
   define: { __VERSION__: JSON.stringify(pkg.version) },
@@ -11,6 +16,12 @@ export default defineConfig({
     clearMocks: true,
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    env: {
+      HOME: home,
+      XDG_DATA_HOME: path.join(home, 'data'),
+      XDG_CACHE_HOME: path.join(home, 'cache'),
+      XDG_CONFIG_HOME: path.join(home, 'config'),
+    },
     reporters: ['default', './tests/count-reporter.ts'],
   },
 });

@@ -8,6 +8,7 @@ import { openStore, type ProgressStore } from '../progress/store.ts';
 import { createPrompter, type Prompter } from '../ui/prompts/index.ts';
 import type { Course } from '../content/course.ts';
 import { loadCourseOrThrow } from './course.ts';
+import { resolveCacheDir } from '../content/cache.ts';
 
 /** Everything a command may touch, decided once at the entry so tests can replace any of it. */
 export interface Ctx {
@@ -33,8 +34,10 @@ export interface Ctx {
   store: ProgressStore;
   /** One prompter for the whole run, so `--plain` input is read by a single reader. */
   prompter: Prompter;
-  /** The course in use, loaded and checked on first use; throws ContentError when it has errors. */
-  course: () => Course;
+  /** Where the checked course is cached between runs; undefined when caching is off. */
+  cacheDir: string | undefined;
+  /** The course in use, loaded and checked on first use; rejects with ContentError when it has errors. */
+  course: () => Promise<Course>;
 }
 
 export interface GlobalOptions {
@@ -61,7 +64,7 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
   const shippedContent = path.resolve(contentDir) === path.resolve(packageRoot);
   const progressFile = resolveProgressFile({ flag: opts.progressFile, env, cwd });
   const plain = Boolean(opts.plain) || !isInteractive(io);
-  let course: Course | undefined;
+  let course: Promise<Course> | undefined;
   const ctx: Ctx = {
     ...base,
     contentDir,
@@ -76,6 +79,7 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
     courseId: courseIdFor(contentDir, shippedContent),
     store: openStore({ file: progressFile, now: base.now, notify: (message) => io.stderr.write(`${theme.warn(message)}\n`) }),
     prompter: createPrompter(io, plain),
+    cacheDir: resolveCacheDir(env),
     course: () => (course ??= loadCourseOrThrow(ctx)),
   };
   return ctx;

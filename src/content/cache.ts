@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import envPaths from 'env-paths';
+import type { Course } from './course.ts';
+import type { ContentIssue } from './issues.ts';
+
+declare const __VERSION__: string;
+
+/**
+ * A checked course, cached as JSON and keyed by every content file's name, size and modification
+ * time. Most commands then start without loading the YAML parser or the schema library at all;
+ * any edit to a lesson changes the key, and the course is parsed and validated again.
+ */
+
+/** Bumped when the cached shape changes, alongside the tutor's own version. */
+const CACHE_FORMAT = 1;
+
+interface CacheFile {
+  key: string;
+  lessons: Course['lessons'];
+  quizzes: Array<[string, Course['quizzes'] extends Map<string, infer Q> ? Q : never]>;
+}
+
+/** Name, size and mtime of each content file: cheap to compute (a few stat calls), changes on any edit. */
+export function courseFingerprint(dir: string): string {
+  const hash = createHash('sha1');
+  hash.update(`${CACHE_FORMAT}\0${__VERSION__}\0${path.resolve(dir)}\0`);
+  for (const sub of ['lessons', 'quizzes']) {
+    let names: string[];
+    try {
+      names = readdirSync(path.join(dir, sub)).sort();
+    } catch {
+      hash.update(`${sub}:missing\0`);
+      continue;
+    }
+    for (const name of names) {
+      if (!name.endsWith('.yaml') && !name.endsWith('.yml')) continue;
+      try {
+        const st = statSync(path.join(dir, sub, name));
+        hash.update(`${sub}/${name}\0${st.size}\0${st.mtimeMs}\0`);
+      } catch {
+        hash.update(`${sub}/${name}\0gone\0`);
+      }
+    }
+  }
+  return hash.digest('hex');
+}
+
+export function cacheFileFor(cacheDir: string, contentDir: string): string {
+  const id = createHash('sha1').update(path.resolve(contentDir)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `course-${id}.json`);
+}
+
+export function readCachedCourse(cacheFile: string, dir: string, key: string): Course | undefined {
+  try {
+    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+    if (data.key !== key) return undefined;
+    return { dir, lessons: data.lessons, quizzes: new Map(data.quizzes) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best effort: a cache that cannot be written only costs the next start-up some time. */
+export function writeCachedCourse(cacheFile: string, key: string, course: Course): void {
+  const data: CacheFile = { key, lessons: course.lessons, quizzes: [...course.quizzes] };
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    writeFileSync(tmp, JSON.stringify(data));
+    renameSync(tmp, cacheFile);
+  } catch {
+    // Read-only cache folder, full disk: carry on uncached.
+  }
+}
+
+export type CourseLoad = { course: Course; errors: [] } | { course: undefined; errors: ContentIssue[] };
+
+/** The course from the cache when nothing changed, else parsed and checked (and cached when clean). */
+export async function loadCourseCached(dir: string, cacheDir: string | undefined): Promise<CourseLoad> {
+  const key = cacheDir ? courseFingerprint(dir) : '';
+  const cacheFile = cacheDir ? cacheFileFor(cacheDir, dir) : '';
+  if (cacheDir) {
+    const cached = readCachedCourse(cacheFile, dir, key);
+    if (cached) return { course: cached, errors: [] };
+  }
+  const { loadCourse } = await import('./load.ts');
+  const result = loadCourse(dir);
+  const errors = result.issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0 || !result.course) return { course: undefined, errors };
+  if (cacheDir) writeCachedCourse(cacheFile, key, result.course);
+  return { course: result.course, errors: [] };
+}
+
+/**
+ * Where the checked course is cached: ALIGNMENT_TUTOR_CACHE, else the platform's cache folder.
+ * ALIGNMENT_TUTOR_CACHE=off turns caching off.
+ */
+export function resolveCacheDir(env: Record<string, string | undefined>): string | undefined {
+  const chosen = env['ALIGNMENT_TUTOR_CACHE'];
+  if (chosen === 'off') return undefined;
+  if (chosen) return chosen;
+  if (env['XDG_CACHE_HOME']) return path.join(env['XDG_CACHE_HOME'], 'alignment-tutor');
+  return envPaths('alignment-tutor', { suffix: '' }).cache;
+}

@@ -7,8 +7,7 @@ import { courseIdFor } from '../progress/course-id.ts';
 import { openStore, type ProgressStore } from '../progress/store.ts';
 import { createPrompter, type Prompter } from '../ui/prompts/index.ts';
 import type { Course } from '../content/course.ts';
-import { loadCourseOrThrow } from './course.ts';
-import { resolveCacheDir } from '../content/cache.ts';
+import { resolveCacheDir } from '../content/cache-dir.ts';
 
 /** Everything a command may touch, decided once at the entry so tests can replace any of it. */
 export interface Ctx {
@@ -80,7 +79,8 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
     store: openStore({ file: progressFile, now: base.now, notify: (message) => io.stderr.write(`${theme.warn(message)}\n`) }),
     prompter: createPrompter(io, plain),
     cacheDir: resolveCacheDir(env),
-    course: () => (course ??= loadCourseOrThrow(ctx)),
+    // Imported on first use: commands that never touch the course skip the loader entirely.
+    course: () => (course ??= import('./course.ts').then((m) => m.loadCourseOrThrow(ctx))),
   };
   return ctx;
 }

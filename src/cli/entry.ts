@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { main } from './main.ts';
+
+declare const __VERSION__: string;
 
 // A reader that closes the pipe early (`alignment-tutor list | head`) is not an error worth a trace.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -7,14 +8,23 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = await main(
-  {
-    io: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
-    env: process.env,
-    now: () => new Date(),
-    cwd: process.cwd(),
-    // The bundle sits in dist/, one level below the package root that holds lessons/ and quizzes/.
-    packageRoot: fileURLToPath(new URL('..', import.meta.url)),
-  },
-  process.argv.slice(2),
-);
+const argv = process.argv.slice(2);
+
+// `--version` alone is asked by scripts and package managers; answering it before loading the
+// command wiring makes it cost little more than Node's own start-up. Same output as commander's.
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${__VERSION__}\n`);
+} else {
+  const { main } = await import('./main.ts');
+  process.exitCode = await main(
+    {
+      io: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+      env: process.env,
+      now: () => new Date(),
+      cwd: process.cwd(),
+      // The bundle sits in dist/, one level below the package root that holds lessons/ and quizzes/.
+      packageRoot: fileURLToPath(new URL('..', import.meta.url)),
+    },
+    argv,
+  );
+}

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import envPaths from 'env-paths';
 import type { Course } from './course.ts';
 import type { ContentIssue } from './issues.ts';
 
@@ -91,16 +90,4 @@ export async function loadCourseCached(dir: string, cacheDir: string | undefined
   if (errors.length > 0 || !result.course) return { course: undefined, errors };
   if (cacheDir) writeCachedCourse(cacheFile, key, result.course);
   return { course: result.course, errors: [] };
-}
-
-/**
- * Where the checked course is cached: ALIGNMENT_TUTOR_CACHE, else the platform's cache folder.
- * ALIGNMENT_TUTOR_CACHE=off turns caching off.
- */
-export function resolveCacheDir(env: Record<string, string | undefined>): string | undefined {
-  const chosen = env['ALIGNMENT_TUTOR_CACHE'];
-  if (chosen === 'off') return undefined;
-  if (chosen) return chosen;
-  if (env['XDG_CACHE_HOME']) return path.join(env['XDG_CACHE_HOME'], 'alignment-tutor');
-  return envPaths('alignment-tutor', { suffix: '' }).cache;
 }

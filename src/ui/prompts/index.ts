@@ -1,6 +1,6 @@
 import { CancelledError } from '../../errors.ts';
 import type { Io } from '../io.ts';
-import { LineReader } from '../line-reader.ts';
+import type { LineReader } from '../line-reader.ts';
 
 /**
  * The prompt facade: every question the tutor asks goes through a Prompter, and this folder is
@@ -47,7 +47,8 @@ export class PlainPrompter implements Prompter {
 
   /** The next line, or a cancel once input has ended: the session stops cleanly. */
   async readLine(prompt = '> '): Promise<string> {
-    this.reader ??= new LineReader(this.io.stdin);
+    // readline is loaded only once a line is actually read.
+    this.reader ??= new (await import('../line-reader.ts')).LineReader(this.io.stdin);
     this.write(prompt);
     const line = await this.reader.next();
     if (line === null) {

@@ -1,0 +1,148 @@
+// `npm run bench`: start-up and throughput of the built CLI, as whole processes, each measured
+// side by side with Node's own start-up (`node -e 0`) in the same run. Reports; never fails.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = path.join(root, 'bin', 'alignment-tutor.js');
+const rssPreload = path.join(root, 'tests', 'bench', 'rss.cjs');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'alignment-tutor-bench-'));
+const env = {
+  ...process.env,
+  HOME: tmp,
+  XDG_DATA_HOME: path.join(tmp, 'data'),
+  XDG_CACHE_HOME: path.join(tmp, 'cache'),
+  ALIGNMENT_TUTOR_PROGRESS: path.join(tmp, 'progress.json'),
+  NO_COLOR: '1',
+};
+
+function once(args, extraEnv = {}) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0 && !args.includes('validate')) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+
+function peakRss(args) {
+  const file = path.join(tmp, 'rss');
+  const samples = [];
+  for (let i = 0; i < 3; i++) {
+    spawnSync(process.execPath, ['-r', rssPreload, ...args], { env: { ...env, BENCH_RSS_FILE: file }, stdio: 'ignore' });
+    samples.push(Number(readFileSync(file, 'utf8')));
+  }
+  return median(samples);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Runs `args` and a baseline alternately, after a warm-up, and returns both medians. */
+function versus(args, baseArgs, runs = RUNS) {
+  for (let i = 0; i < 2; i++) {
+    once(baseArgs);
+    once(args);
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    b.push(once(baseArgs));
+    a.push(once(args));
+  }
+  return { ms: median(a), baseMs: median(b) };
+}
+
+function generateCourse(dir, n) {
+  mkdirSync(path.join(dir, 'lessons'), { recursive: true });
+  mkdirSync(path.join(dir, 'quizzes'), { recursive: true });
+  const para = 'Optimisers find the gap between the measure and the goal, and the gap widens as they grow stronger. '.repeat(12);
+  for (let i = 0; i < n; i++) {
+    const id = `lesson-${i}`;
+    const sections = [0, 1, 2, 3].map((s) => `  - id: s${s}\n    title: Section ${s}\n    body: |\n      ${para}\n`).join('');
+    const requires = i > 0 ? `requires: [lesson-${i - 1}]\n` : '';
+    const terms = [0, 1, 2, 3, 4].map((t) => `  - term: Term ${t}\n    definition: What term ${t} means in a sentence or two.\n`).join('');
+    writeFileSync(
+      path.join(dir, 'lessons', `${id}.yaml`),
+      `id: ${id}\ntitle: Lesson ${i}\norder: ${i}\nsummary: A generated lesson.\n${requires}minutes: 10\nobjectives:\n  - Explain the gap\nsections:\n${sections}terms:\n${terms}references:\n  - title: A paper\n    authors: [A. Author]\n    year: 2019\n    url: https://arxiv.org/abs/1906.01820\n`,
+    );
+    const qs = [];
+    for (let q = 0; q < 8; q++) {
+      const base = `  - id: q${q}\n    prompt: Question ${q} about the gap?\n    explanation: Because the optimiser found the gap.\n    section: s${q % 4}\n`;
+      if (q % 4 === 0) qs.push(`${base}    type: single\n    choices:\n      - text: One\n        feedback: No.\n      - text: Two\n        correct: true\n      - text: Three\n        feedback: No.\n`);
+      else if (q % 4 === 1) qs.push(`${base}    type: multiple\n    choices:\n      - text: One\n        correct: true\n      - text: Two\n        correct: true\n      - text: Three\n        feedback: No.\n`);
+      else if (q % 4 === 2) qs.push(`${base}    type: short\n    accept: [proxy, a proxy]\n    pattern: "^prox(y|ies)$"\n`);
+      else qs.push(`${base}    type: order\n    items: [First, Second, Third]\n`);
+    }
+    writeFileSync(path.join(dir, 'quizzes', `${id}.yaml`), `lesson: ${id}\npass: 0.7\nquestions:\n${qs.join('')}`);
+  }
+}
+
+const rows = [];
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const nodeRss = peakRss(['-e', '0']);
+
+function row(name, args, target) {
+  const t = versus(args, ['-e', '0']);
+  const rss = peakRss(args);
+  rows.push({ name, ms: t.ms, base: t.baseMs, ratio: t.ms / t.baseMs, rss, rssRatio: rss / nodeRss, target });
+}
+
+// A learner some way into the course, so list and progress have something to show.
+once([bin, 'learn', 'what-alignment-means', '--print']);
+once([bin, 'list']);
+
+console.log(`Node ${process.version}, ${RUNS} runs each after a warm-up, alternating with \`node -e 0\`.\n`);
+row('`--version`', [bin, '--version'], '≤ 1.3x');
+row('`list`', [bin, 'list'], '≤ 1.3x');
+row('`progress`', [bin, 'progress'], '≤ 1.3x');
+row('`learn what-alignment-means --print`', [bin, 'learn', 'what-alignment-means', '--print'], '≤ 1.8x');
+row('`validate` (shipped course)', [bin, 'validate'], 'report');
+
+console.log('| command | median | `node -e 0` | ratio | target | peak RSS | RSS ratio |');
+console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: |');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.ms.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}x | ${r.target} | ${mb(r.rss)} | ${r.rssRatio.toFixed(2)}x |`);
+}
+
+// validate on a large generated course, against yaml alone parsing the same files.
+const sizes = [1000, 2000];
+const big = {};
+for (const n of sizes) {
+  const dir = path.join(tmp, `course-${n}`);
+  generateCourse(dir, n);
+  const t = versus([bin, 'validate', dir], [path.join(root, 'tests', 'bench', 'yaml-only.mjs'), dir], 5);
+  big[n] = t;
+}
+console.log(`\n| generated course | \`validate\` | yaml alone | ratio (target ≤ 1.5x) |`);
+console.log('| --- | ---: | ---: | ---: |');
+for (const n of sizes) console.log(`| ${n} lessons + ${n} quizzes | ${big[n].ms.toFixed(0)} ms | ${big[n].baseMs.toFixed(0)} ms | ${(big[n].ms / big[n].baseMs).toFixed(2)}x |`);
+console.log(`\nLinearity: 2000+2000 takes ${(big[2000].ms / big[1000].ms).toFixed(2)}x the 1000+1000 time (target ≤ 2.2x).`);
+
+// Saving one answer with 100,000 on file.
+const storeBench = path.join(tmp, 'store-bench.mjs');
+await build({
+  entryPoints: [path.join(root, 'tests', 'bench', 'store-bench.ts')],
+  outfile: storeBench,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  define: { __VERSION__: '"bench"' },
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+const out = spawnSync(process.execPath, [storeBench, path.join(tmp, 'big-progress.json'), '100000'], { env, encoding: 'utf8' });
+if (out.status !== 0) console.log(`\nstore benchmark failed: ${out.stderr}`);
+else {
+  const s = JSON.parse(out.stdout.trim().split('\n').at(-1));
+  console.log(`\n| progress file | load | save one answer | JSON.stringify + write + fsync + rename alone | ratio |`);
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log(`| ${s.answers.toLocaleString('en')} answers, ${mb(s.bytes)} | ${s.loadMs.toFixed(1)} ms | ${s.saveMs.toFixed(1)} ms (target < 50 ms) | ${s.plainMs.toFixed(1)} ms | ${(s.saveMs / s.plainMs).toFixed(2)}x (target ≤ 2x) |`);
+}
+
+rmSync(tmp, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import type { Response } from '../quiz/response.ts';
 import { randomDisplay } from '../quiz/shuffle.ts';
 import { textWidth } from './io.ts';
 import { renderMarkdown } from './markdown.ts';
-import { parseNumberList, type MenuChoice, type PlainPrompter } from './prompts/index.ts';
+import { askOrder, parseNumberList, type MenuChoice, type PlainPrompter } from './prompts/index.ts';
 import { createTheme, type Theme } from './theme.ts';
 import { wrapText } from './wrap.ts';
 
@@ -42,8 +42,9 @@ export async function askQuestion(ctx: Ctx, question: Question, opts: AskOptions
   const heading = opts.number !== undefined ? `Question ${opts.number}${opts.total !== undefined ? ` of ${opts.total}` : ''}` : 'Question';
   out(`\n${theme.heading(heading)}\n`);
   out(`${await renderMarkdown(question.prompt, { width, color: theme.color })}\n`);
-  const instruction = INSTRUCTIONS[question.type];
-  if (instruction) out(`${theme.dim(instruction)}\n`);
+  // Interactive prompts carry their own instructions; a prompt that already says it needs no repeat.
+  const instruction = ctx.prompter.plain ? INSTRUCTIONS[question.type] : undefined;
+  if (instruction && !question.prompt.toLowerCase().includes(instruction.toLowerCase().replace(/\.$/, ''))) out(`${theme.dim(instruction)}\n`);
 
   const state = { hintUsed: false };
   const showHint = () => {
@@ -183,7 +184,7 @@ async function askInteractive(ctx: Ctx, question: Question, display: number[], s
       }
       case 'multiple': {
         const choices: Array<MenuChoice<number | Hint>> = [...labels.map((label, k) => ({ label, value: display[k]! })), ...hintEntry<number>()];
-        const picked = await prompter.multi('Select all that apply (space to tick, enter when done)', choices);
+        const picked = await prompter.multi('Your answer (select all that apply)', choices);
         if (picked.includes(HINT)) break;
         return { type: 'multiple', choices: (picked as number[]).sort((a, b) => a - b) };
       }
@@ -196,26 +197,13 @@ async function askInteractive(ctx: Ctx, question: Question, display: number[], s
         return { type: 'short', text: text.trim() };
       }
       case 'order': {
-        const picked = await pickInOrder(ctx, labels, question.hint && !state.hintUsed ? hintEntry<number>() : []);
-        if (picked === HINT) break;
+        const picked = await askOrder(ctx.io, { message: 'Put these in order, first at the top', items: labels, hint: Boolean(question.hint && !state.hintUsed) });
+        if (picked === 'hint') break;
         return { type: 'order', order: picked.map((k) => display[k]!) };
       }
     }
     showHint();
   }
-}
-
-/** Builds the order one pick at a time: "1st?", "2nd?", ... from the items not yet placed. */
-async function pickInOrder(ctx: Ctx, labels: string[], extra: Array<MenuChoice<number | Hint>>): Promise<number[] | Hint> {
-  const chosen: number[] = [];
-  while (chosen.length < labels.length - 1) {
-    const left = labels.flatMap((label, k) => (chosen.includes(k) ? [] : [{ label, value: k as number | Hint }]));
-    const picked = await ctx.prompter.menu(`${ordinal(chosen.length + 1)}:`, chosen.length === 0 ? [...left, ...extra] : left);
-    if (picked === HINT) return HINT;
-    chosen.push(picked);
-  }
-  chosen.push(labels.findIndex((_, k) => !chosen.includes(k)));
-  return chosen;
 }
 
 // ---------------------------------------------------------------------------------------------

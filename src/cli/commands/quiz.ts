@@ -1,7 +1,211 @@
-import { UserError } from '../../errors.ts';
+import type { Course } from '../../content/course.ts';
+import type { Lesson, Question, Quiz } from '../../content/schema.ts';
+import { CancelledError, UserError } from '../../errors.ts';
+import type { CourseProgress, UnfinishedQuiz } from '../../progress/types.ts';
+import {
+  attemptRecord,
+  finishAttempt,
+  firstUnanswered,
+  lastMissed,
+  planQuiz,
+  resumable,
+  saveAnswer,
+  scoreLine,
+  scoreOf,
+  startAttempt,
+  type Plan,
+} from '../../quiz/session.ts';
+import { seededRandom } from '../../quiz/shuffle.ts';
+import { closest } from '../../text/suggest.ts';
+import { textWidth } from '../../ui/io.ts';
+import { askQuestion, gradeAndExplain, inline } from '../../ui/question.ts';
 import type { Ctx } from '../context.ts';
 
-// Placeholder until this command is built; the wiring in program.ts is final.
-export async function runQuiz(_ctx: Ctx, ..._args: unknown[]): Promise<void> {
-  throw new UserError('this command is not built yet');
+export interface QuizOptions {
+  /** Ask only the questions missed in the last finished attempt. */
+  missed?: boolean;
+  shuffle?: boolean;
+  seed?: number;
+  limit?: number;
+}
+
+/**
+ * `alignment-tutor quiz [lesson]`: one question at a time, feedback after each, the score at the
+ * end. Every answer is saved as it is given, so a quiz left at any moment resumes where it stopped.
+ */
+export async function runQuiz(ctx: Ctx, lessonArg: string | undefined, opts: QuizOptions = {}): Promise<void> {
+  const course = await ctx.course();
+  const saved = (await ctx.store.read()).courses[ctx.courseId];
+  const lesson = pickLesson(course, lessonArg, saved);
+  const quiz = course.quizzes.get(lesson.id)!;
+  const random = opts.seed !== undefined ? seededRandom(opts.seed) : Math.random;
+  const out = (s: string) => ctx.io.stdout.write(s);
+
+  out(`${ctx.theme.heading(quiz.title ?? `Quiz: ${lesson.title}`)}\n`);
+
+  let attempt = await offerResume(ctx, resumable(saved?.quizzes[lesson.id]?.current, quiz));
+  if (!attempt) {
+    let plan: Plan;
+    let mode: 'all' | 'missed' = 'all';
+    if (opts.missed) {
+      const only = missedToRetry(ctx, quiz, lesson, saved);
+      if (!only) return;
+      plan = planQuiz(quiz, { ...opts, only, random });
+      mode = 'missed';
+    } else plan = planQuiz(quiz, { ...opts, random });
+    attempt = await begin(ctx, lesson.id, plan, mode);
+  }
+
+  for (;;) {
+    const missed = await takeAttempt(ctx, lesson, quiz, attempt);
+    // The score line ends a finished quiz in --plain mode, so the retry offer comes only interactively.
+    if (missed.length === 0 || ctx.prompter.plain) return;
+    const again = await ctx.prompter.confirm(`Retry the ${missed.length === 1 ? 'question' : `${missed.length} questions`} you missed?`, { default: true });
+    if (!again) return;
+    attempt = await begin(ctx, lesson.id, planQuiz(quiz, { ...opts, limit: undefined, only: missed, random }), 'missed');
+  }
+}
+
+function begin(ctx: Ctx, lessonId: string, plan: Plan, mode: 'all' | 'missed'): Promise<UnfinishedQuiz> {
+  return ctx.store.update(ctx.courseId, (c, now) => startAttempt(c, lessonId, plan, mode, now.toISOString()));
+}
+
+/** The lesson named, or the one last read, or the first with a quiz. */
+function pickLesson(course: Course, lessonArg: string | undefined, saved: CourseProgress | undefined): Lesson {
+  if (lessonArg !== undefined) {
+    const lesson = course.lessons.find((l) => l.id === lessonArg);
+    if (!lesson) {
+      const near = closest(lessonArg, course.lessons.map((l) => l.id));
+      throw new UserError(
+        `there is no lesson "${lessonArg}"${near.length ? `; did you mean ${near.map((id) => `"${id}"`).join(' or ')}?` : ''}`,
+        'Run alignment-tutor list to see the lessons and their ids.',
+      );
+    }
+    if (!course.quizzes.has(lesson.id)) throw new UserError(`the lesson "${lesson.id}" has no quiz`, 'Run alignment-tutor list to see which lessons have one.');
+    return lesson;
+  }
+  const last = saved?.last?.lesson;
+  const lesson = course.lessons.find((l) => l.id === last && course.quizzes.has(l.id)) ?? course.lessons.find((l) => course.quizzes.has(l.id));
+  if (!lesson) throw new UserError('this course has no quizzes yet');
+  return lesson;
+}
+
+async function offerResume(ctx: Ctx, current: UnfinishedQuiz | undefined): Promise<UnfinishedQuiz | undefined> {
+  if (!current) return undefined;
+  const next = firstUnanswered(current);
+  if (next < 0) return current;
+  const answered = current.questions.length - current.questions.filter((id) => !(id in current.answers)).length;
+  // Nothing answered yet: nothing to lose, and this run's options (a new --seed, say) apply.
+  if (answered === 0) return undefined;
+  const choice = await ctx.prompter.menu(
+    `You left this quiz after answering ${answered} of ${current.questions.length} questions.`,
+    [
+      { label: `Resume at question ${next + 1}`, value: 'resume' as const },
+      { label: 'Start over', value: 'over' as const },
+    ],
+    { default: 'resume' },
+  );
+  return choice === 'resume' ? current : undefined;
+}
+
+/** The ids to retry with --missed, or undefined (after saying why) when there are none. */
+function missedToRetry(ctx: Ctx, quiz: Quiz, lesson: Lesson, saved: CourseProgress | undefined): string[] | undefined {
+  const last = lastMissed(saved?.quizzes[lesson.id]);
+  if (!last) throw new UserError(`you have not finished the "${lesson.id}" quiz yet, so nothing was missed`, `Take it first: alignment-tutor quiz ${lesson.id}`);
+  const known = new Set(quiz.questions.map((q) => q.id));
+  const missed = last.missed.filter((id) => known.has(id));
+  if (missed.length === 0) {
+    ctx.io.stdout.write(`You missed nothing in your last attempt (${last.attempt.right}/${last.attempt.total}): nothing to retry.\n`);
+    return undefined;
+  }
+  return missed;
+}
+
+/** Asks every unanswered question of the attempt, then prints the summary; returns the ids missed. */
+async function takeAttempt(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: UnfinishedQuiz): Promise<string[]> {
+  const out = (s: string) => ctx.io.stdout.write(s);
+  const { theme } = ctx;
+  const width = textWidth(ctx.io);
+  const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+  const total = attempt.questions.length;
+  const first = firstUnanswered(attempt);
+  if (first < 0) {
+    out(`${summary(ctx, lesson, quiz, attempt).text}\n`);
+    return [];
+  }
+  const questions = `${total} question${total === 1 ? '' : 's'}`;
+  const intro =
+    first > 0
+      ? `Resuming at question ${first + 1} of ${total}.`
+      : attempt.mode === 'missed'
+        ? `Retrying the ${questions} you missed.`
+        : `${questions}; ${Math.round(quiz.pass * 100)}% to pass.`;
+  out(`${theme.dim(intro)}\n`);
+
+  for (let i = first; i < total; i++) {
+    const id = attempt.questions[i]!;
+    const question = byId.get(id);
+    if (!question || id in attempt.answers) continue;
+    const { response, hintUsed } = await askQuestion(ctx, question, { number: i + 1, total, display: attempt.display[id] });
+    const { correct, text } = gradeAndExplain(question, response, { theme, width });
+    out(`\n${text}\n`);
+    const revisit = !correct ? revisitLine(lesson, question) : undefined;
+    if (revisit) out(`${theme.accent(revisit)}\n`);
+
+    const last = attempt.questions.every((q) => q === id || q in attempt.answers);
+    await ctx.store.update(ctx.courseId, (c, now) => {
+      const at = now.toISOString();
+      saveAnswer(c, lesson.id, attempt, id, { response, correct, hintUsed }, at);
+      // Finishing in the same save as the last answer leaves no moment with an attempt that is answered but open.
+      if (last) finishAttempt(c, lesson.id, attempt, quiz.pass, at);
+    });
+    if (!last && !ctx.prompter.plain) await pause(ctx);
+  }
+  const { text, missed } = summary(ctx, lesson, quiz, attempt);
+  out(`\n${text}\n`);
+  return missed;
+}
+
+/** Between questions on a terminal: time to read the feedback, and a way to stop and resume later. */
+async function pause(ctx: Ctx): Promise<void> {
+  const choice = await ctx.prompter.menu('Continue', [
+    { label: 'Next question', value: 'next' as const },
+    { label: 'Stop here (resume later)', value: 'stop' as const },
+  ]);
+  if (choice === 'stop') throw new CancelledError();
+}
+
+function revisitLine(lesson: Lesson, question: Question): string | undefined {
+  const section = question.section ? lesson.sections.find((s) => s.id === question.section) : undefined;
+  return section ? `Revisit: ${lesson.title} › ${section.title}` : undefined;
+}
+
+/** The end of an attempt: score, pass or not, what was missed and where to read again. */
+function summary(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: UnfinishedQuiz): { text: string; missed: string[] } {
+  const { theme } = ctx;
+  const record = attemptRecord(attempt, quiz.pass, '');
+  const s = scoreOf(record.right, record.total, quiz.pass);
+  const lines = [theme.heading(attempt.mode === 'missed' ? 'Retry finished' : 'Quiz finished')];
+  lines.push(
+    `You answered ${record.right} of ${record.total} right. ${s.passed ? theme.ok('Passed') : theme.bad('Not passed')} (${Math.round(quiz.pass * 100)}% needed).`,
+  );
+  if (record.missed.length) {
+    lines.push('', 'Missed:');
+    for (const id of record.missed) {
+      const q = quiz.questions.find((x) => x.id === id);
+      if (!q) continue;
+      lines.push(`  - ${excerpt(inline(q.prompt, theme))}`);
+      const revisit = revisitLine(lesson, q);
+      if (revisit) lines.push(`    ${theme.accent(revisit)}`);
+    }
+    if (ctx.prompter.plain) lines.push('', `To retry only these: alignment-tutor quiz ${lesson.id} --missed`);
+  }
+  lines.push('', scoreLine(s));
+  return { text: lines.join('\n'), missed: record.missed };
+}
+
+/** The first sentence or line of a prompt, short enough for one line of a list. */
+function excerpt(text: string, max = 72): string {
+  const first = text.split(/\n|(?<=[.?!])\s/)[0] ?? text;
+  return first.length > max ? `${first.slice(0, max - 1).trimEnd()}…` : first;
 }

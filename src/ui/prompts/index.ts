@@ -177,6 +177,15 @@ export class InquirerPrompter implements Prompter {
   }
 }
 
+/**
+ * Puts items in order with the arrow keys (interactive only); the answer is indices into `items`,
+ * or 'hint' when the learner asked for the hint instead.
+ */
+export async function askOrder(io: Io, config: { message: string; items: readonly string[]; hint?: boolean }): Promise<number[] | 'hint'> {
+  const { orderPrompt } = await import('./order.ts');
+  return cancellable(orderPrompt(config, { input: io.stdin, output: io.stdout, clearPromptOnDone: false }));
+}
+
 /** Ctrl-C (or a closed terminal) rejects an Inquirer prompt; it becomes the one cancel the entry handles. */
 export async function cancellable<T>(pending: Promise<T>): Promise<T> {
   try {

@@ -1,0 +1,55 @@
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
+
+export interface OrderConfig {
+  message: string;
+  /** Shown in this order at first; the answer gives indices into this list. */
+  items: readonly string[];
+  /** Offer `h` to stop and show the question's hint (the prompt then answers 'hint'). */
+  hint?: boolean;
+}
+
+/**
+ * Puts a list in order: the arrows move the cursor, space picks the item up and puts it down,
+ * and a held item travels with the arrows. Enter answers with the order as indices into `items`.
+ */
+export const orderPrompt = createPrompt<number[] | 'hint', OrderConfig>((config, done) => {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const prefix = usePrefix({ status, theme });
+  const [order, setOrder] = useState<number[]>(config.items.map((_, i) => i));
+  const [active, setActive] = useState(0);
+  const [held, setHeld] = useState(false);
+
+  useKeypress((key) => {
+    if (isEnterKey(key)) {
+      setStatus('done');
+      done(order);
+    } else if (config.hint && key.name === 'h') {
+      setStatus('done');
+      done('hint');
+    } else if (isSpaceKey(key)) {
+      setHeld(!held);
+    } else if (isUpKey(key) || isDownKey(key)) {
+      const to = active + (isUpKey(key) ? -1 : 1);
+      if (to < 0 || to >= order.length) return;
+      if (held) {
+        const next = [...order];
+        [next[active], next[to]] = [next[to]!, next[active]!];
+        setOrder(next);
+      }
+      setActive(to);
+    }
+  });
+
+  const message = theme.style.message(config.message, status);
+  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(order.map((i) => config.items[i]).join(' → '))}`;
+  const lines = order.map((item, position) => {
+    const label = `${position + 1}. ${config.items[item]}`;
+    if (position !== active) return `  ${label}`;
+    return held ? theme.style.highlight(`↕ ${label}`) : theme.style.highlight(`❯ ${label}`);
+  });
+  const keys = [['↑↓', held ? 'move the item' : 'choose'], ['space', held ? 'put down' : 'pick up'], ['⏎', 'done']];
+  if (config.hint) keys.push(['h', 'hint']);
+  const help = keys.map(([k, what]) => `${k} ${theme.style.help(what!)}`).join(theme.style.help(' • '));
+  return `${prefix} ${message}\n${lines.join('\n')}\n\n${help}`;
+});

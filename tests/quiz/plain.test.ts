@@ -56,7 +56,7 @@ describe('the --plain protocol, one line per answer', () => {
     expect(stdout).toContain('The right answer: A measurable stand-in for what we want');
     expect(stdout).toContain('Revisit: Rewards and goals › Proxies');
     expect(stdout).toMatch(/you missed 1 right choice[\s\S]*Teaching to the test \(you missed this one\)/i);
-    expect(stdout).toContain('Missed:\n  - What is a proxy objective?\n    Revisit: Rewards and goals › Proxies');
+    expect(stdout).toContain('Missed:\n  - Question 1: What is a proxy objective?\n    Revisit: Rewards and goals › Proxies');
     expect(stdout).toContain('alignment-tutor quiz rewards --missed');
     // "Goodhart" alone is accepted by the pattern.
     expect(lastLine(stdout)).toBe('Score: 2/5 (40%) not passed');

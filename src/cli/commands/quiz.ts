@@ -194,7 +194,7 @@ function summary(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: UnfinishedQuiz):
     for (const id of record.missed) {
       const q = quiz.questions.find((x) => x.id === id);
       if (!q) continue;
-      lines.push(`  - ${excerpt(inline(q.prompt, theme))}`);
+      lines.push(`  - Question ${attempt.questions.indexOf(id) + 1}: ${excerpt(inline(q.prompt, theme))}`);
       const revisit = revisitLine(lesson, q);
       if (revisit) lines.push(`    ${theme.accent(revisit)}`);
     }

@@ -21,7 +21,7 @@ function progressFile() {
   return path.join(tmp.dir, `progress-${++n}.json`);
 }
 function quizRun(args: string[], input: string[], file: string) {
-  return run(['--content', FIXTURE, 'quiz', ...args], { input, env: { ALIGNMENT_TUTOR_PROGRESS: file } });
+  return run(['--content', FIXTURE, 'quiz', ...args], { input, env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' } });
 }
 function saved(file: string) {
   const data = JSON.parse(readFileSync(file, 'utf8')) as ProgressData;

@@ -1,7 +1,40 @@
 import { UserError } from '../../errors.ts';
+import { buildGlossary, lookupTerm, type GlossaryEntry } from '../../lesson/glossary.ts';
+import { textWidth } from '../../ui/io.ts';
+import { renderMarkdown } from '../../ui/markdown.ts';
+import { wrapText } from '../../ui/wrap.ts';
 import type { Ctx } from '../context.ts';
 
-// Placeholder until this command is built; the wiring in program.ts is final.
-export async function runGlossary(_ctx: Ctx, ..._args: unknown[]): Promise<void> {
-  throw new UserError('this command is not built yet');
+/** `glossary [term]`: every key term with the lesson it comes from, or one term's definition. */
+export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
+  const course = await ctx.course();
+  const entries = buildGlossary(course);
+  const { theme } = ctx;
+  const width = textWidth(ctx.io);
+  const from = (e: GlossaryEntry) => theme.dim(`from "${e.lesson.title}" (alignment-tutor learn ${e.lesson.id})`);
+
+  if (term === undefined) {
+    if (entries.length === 0) {
+      ctx.io.stdout.write('This course has no key terms yet.\n');
+      return;
+    }
+    const column = Math.min(Math.max(...entries.map((e) => e.term.length)), Math.floor(width / 2));
+    const lines = entries.map((e) => wrapText(`${theme.strong(e.term)}${' '.repeat(Math.max(1, column - e.term.length + 2))}${theme.dim(e.lesson.title)}`, width));
+    ctx.io.stdout.write(`${lines.join('\n')}\n\n${theme.dim(wrapText(`${entries.length} terms. Run alignment-tutor glossary "<term>" for a definition.`, width))}\n`);
+    return;
+  }
+
+  const found = lookupTerm(entries, term);
+  if ('suggestions' in found) {
+    throw new UserError(
+      `"${term}" is not a key term in this course`,
+      found.suggestions.length
+        ? `Closest terms: ${found.suggestions.join(', ')}.`
+        : 'Run alignment-tutor glossary to list every term, or alignment-tutor search <words> to search the lessons.',
+    );
+  }
+  const blocks = await Promise.all(
+    found.matches.map(async (e) => `${theme.heading(wrapText(e.term, width))}\n${await renderMarkdown(e.definition, { width, color: theme.color })}\n${wrapText(from(e), width)}`),
+  );
+  ctx.io.stdout.write(`${blocks.join('\n\n')}\n`);
 }

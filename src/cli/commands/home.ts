@@ -1,7 +1,101 @@
-import { UserError } from '../../errors.ts';
+import type { Course } from '../../content/course.ts';
+import { continueTarget, type ContinueTarget } from '../../lesson/continue.ts';
+import { plainText } from '../../lesson/plain-text.ts';
+import { summariseLesson } from '../../lesson/status.ts';
+import type { CourseProgress } from '../../progress/types.ts';
+import { textWidth } from '../../ui/io.ts';
+import type { MenuChoice } from '../../ui/prompts/index.ts';
+import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
+import { readLesson } from './learn.ts';
 
-// Placeholder until this command is built; the wiring in program.ts is final.
-export async function runHome(_ctx: Ctx, ..._args: unknown[]): Promise<void> {
-  throw new UserError('this command is not built yet');
+type HomeAction = 'continue' | 'lessons' | 'quiz' | 'review' | 'progress' | 'quit';
+const BACK = Symbol('back');
+
+/** The home screen: the course at a glance and a menu, until the learner quits. */
+export async function runHome(ctx: Ctx): Promise<void> {
+  const course = await ctx.course();
+  for (;;) {
+    const progress = (await ctx.store.read()).courses[ctx.courseId];
+    const width = textWidth(ctx.io);
+    ctx.io.stdout.write(`\n${renderHome(course, progress, { theme: ctx.theme, width, plain: ctx.plain }, { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) })}\n`);
+    const target = continueTarget(course, progress);
+    const action = await ctx.prompter.menu<HomeAction>('What next?', homeChoices(course, target), { default: target.kind === 'done' ? 'lessons' : 'continue' });
+    switch (action) {
+      case 'continue':
+        await openTarget(ctx, target);
+        break;
+      case 'lessons':
+        await pickLesson(ctx, course, progress);
+        break;
+      case 'quiz':
+        await pickQuiz(ctx, course, progress);
+        break;
+      case 'progress': {
+        const { runProgress } = await import('./progress.ts');
+        await runProgress(ctx, {});
+        break;
+      }
+      case 'review':
+      case 'quit':
+        return;
+    }
+  }
+}
+
+function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<HomeAction>> {
+  const cont: MenuChoice<HomeAction> =
+    target.kind === 'quiz'
+      ? { label: `Continue the quiz on "${target.lesson.title}"`, value: 'continue', hint: `${target.answered} of ${target.total} questions answered` }
+      : target.kind === 'lesson'
+        ? target.fresh
+          ? { label: `Start lesson ${course.lessons.indexOf(target.lesson) + 1}: ${target.lesson.title}`, value: 'continue', hint: plainText(target.lesson.summary).split(/(?<=\.)\s/)[0] }
+          : { label: `Continue "${target.lesson.title}"`, value: 'continue', hint: `section ${target.section + 1} of ${target.lesson.sections.length}` }
+        : { label: 'Continue', value: 'continue', disabled: 'every lesson is read' };
+  return [
+    cont,
+    { label: 'Lessons', value: 'lessons', hint: 'open any lesson' },
+    { label: 'Quiz', value: 'quiz', hint: "take a lesson's quiz" },
+    { label: 'Review', value: 'review', disabled: 'coming later' },
+    { label: 'Progress', value: 'progress', hint: 'what you have read and scored' },
+    { label: 'Quit', value: 'quit' },
+  ];
+}
+
+async function openTarget(ctx: Ctx, target: ContinueTarget): Promise<void> {
+  if (target.kind === 'lesson') await readLesson(ctx, target.lesson.id, { fromHome: true });
+  else if (target.kind === 'quiz') {
+    const { runQuiz } = await import('./quiz.ts');
+    await runQuiz(ctx, target.lesson.id, {});
+  }
+}
+
+async function pickLesson(ctx: Ctx, course: Course, progress: CourseProgress | undefined): Promise<void> {
+  const choices: Array<MenuChoice<string | typeof BACK>> = course.lessons.map((l, i) => ({
+    // A plain menu numbers its entries already, and here they are the lesson numbers.
+    label: ctx.plain ? l.title : `${i + 1}. ${l.title}`,
+    value: l.id,
+    hint: statusText(summariseLesson(l, progress, course.quizzes.get(l.id)).status),
+  }));
+  choices.push({ label: 'Back', value: BACK });
+  const picked = await ctx.prompter.menu('Which lesson?', choices);
+  if (picked !== BACK) await readLesson(ctx, picked, { fromHome: true });
+}
+
+async function pickQuiz(ctx: Ctx, course: Course, progress: CourseProgress | undefined): Promise<void> {
+  const choices: Array<MenuChoice<string | typeof BACK>> = course.lessons
+    .filter((l) => course.quizzes.has(l.id))
+    .map((l) => {
+      const s = summariseLesson(l, progress, course.quizzes.get(l.id));
+      return {
+        label: ctx.plain ? l.title : `${course.lessons.indexOf(l) + 1}. ${l.title}`,
+        value: l.id,
+        hint: s.quizUnfinished ? 'started, not finished' : s.best === undefined ? 'not taken yet' : `best ${percent(s.best)}`,
+      };
+    });
+  choices.push({ label: 'Back', value: BACK });
+  const picked = await ctx.prompter.menu('Which quiz?', choices);
+  if (picked === BACK) return;
+  const { runQuiz } = await import('./quiz.ts');
+  await runQuiz(ctx, picked, {});
 }

@@ -1,7 +1,14 @@
-import { UserError } from '../../errors.ts';
+import { textWidth } from '../../ui/io.ts';
+import { listJson, renderList } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
 
-// Placeholder until this command is built; the wiring in program.ts is final.
-export async function runList(_ctx: Ctx, ..._args: unknown[]): Promise<void> {
-  throw new UserError('this command is not built yet');
+/** `list [--json]`: the lessons in course order with their status. */
+export async function runList(ctx: Ctx, opts: { json?: boolean } = {}): Promise<void> {
+  const course = await ctx.course();
+  const progress = (await ctx.store.read()).courses[ctx.courseId];
+  if (opts.json) {
+    ctx.io.stdout.write(`${JSON.stringify(listJson(course, progress), null, 2)}\n`);
+    return;
+  }
+  ctx.io.stdout.write(renderList(course, progress, { theme: ctx.theme, width: textWidth(ctx.io), plain: ctx.plain }));
 }

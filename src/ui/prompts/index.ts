@@ -196,3 +196,12 @@ export async function cancellable<T>(pending: Promise<T>): Promise<T> {
     throw e;
   }
 }
+
+export type { PagerAction, PagerConfig, PagerMode, PagerResult } from './pager.ts';
+import type { PagerConfig, PagerResult } from './pager.ts';
+
+/** A lesson page (see pager.ts), loaded with Inquirer only when a lesson is read with keys. */
+export async function pagePrompt(io: Io, config: PagerConfig): Promise<PagerResult> {
+  const { pager } = await import('./pager.ts');
+  return cancellable(pager(config, { input: io.stdin, output: io.stdout, clearPromptOnDone: true }));
+}

@@ -1,0 +1,153 @@
+import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
+
+/**
+ * A page of a lesson in the terminal: a fixed header, the text scrolled to fit the screen, and
+ * a key line. It answers with what the learner asked for; the lesson flow decides what follows.
+ */
+
+export type PagerMode =
+  /** A section: next, back, jump, key terms, quit. */
+  | 'section'
+  /** Feedback after a check: next, back to the section, quit. */
+  | 'feedback'
+  /** Something to read and close: the key terms. */
+  | 'note'
+  /** The recap at the end of a lesson: finish, back, quit. */
+  | 'end';
+
+export interface PagerConfig {
+  /** Lines kept at the top while the text scrolls (already styled and wrapped). */
+  header: string[];
+  /** The text, one entry per screen line (already wrapped to the width). */
+  lines: string[];
+  mode: PagerMode;
+  /** Terminal height; the page never takes more than this minus one line. */
+  rows: number;
+  /** Terminal width, to choose between the long and the short key line. */
+  columns: number;
+  /** Number of sections, for jumping by number (section mode). */
+  sections?: number;
+  /** First line shown, e.g. to come back to the same place after the key terms. */
+  scroll?: number;
+  /** A note for the status line until the first key, e.g. "This is the first section." */
+  message?: string;
+  /** Styles for the key line. */
+  dim?: (s: string) => string;
+  accent?: (s: string) => string;
+}
+
+export type PagerAction = 'next' | 'back' | 'terms' | 'quit' | 'close' | 'finish' | { jump: number };
+
+export interface PagerResult {
+  action: PagerAction;
+  /** The first line shown when the learner left, to return to it. */
+  scroll: number;
+}
+
+const HIDE_CURSOR = '\u001b[?25l';
+
+export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
+  const dim = config.dim ?? ((s: string) => s);
+  const accent = config.accent ?? ((s: string) => s);
+  const keyLine = keyHelp(config);
+  const footerHeight = 2;
+  const window = Math.max(3, config.rows - 1 - config.header.length - footerHeight);
+  const maxScroll = Math.max(0, config.lines.length - window);
+  // A page moves one line short of a screenful, so the last line read stays in view.
+  const page = Math.max(1, window - 1);
+  const [scroll, setScroll] = useState(Math.min(Math.max(0, config.scroll ?? 0), maxScroll));
+  const [digits, setDigits] = useState('');
+  const [message, setMessage] = useState(config.message ?? '');
+
+  const finish = (action: PagerAction) => done({ action, scroll });
+  const scrollTo = (to: number) => setScroll(Math.min(maxScroll, Math.max(0, to)));
+
+  useKeypress((key: KeypressEvent & { sequence?: string; shift?: boolean }) => {
+    const name = (key.name ?? '').toLowerCase();
+    const ch = key.sequence && key.sequence.length === 1 ? key.sequence : name.length === 1 ? name : '';
+    setMessage('');
+    if (config.mode === 'section' && /^[0-9]$/.test(ch) && config.sections) {
+      const typed = digits + ch;
+      // With fewer than ten sections one key is enough; otherwise Enter ends the number.
+      if (config.sections < 10 || Number(typed) * 10 > config.sections) {
+        setDigits('');
+        const n = Number(typed);
+        if (n >= 1 && n <= config.sections) finish({ jump: n - 1 });
+        else setMessage(`Type a section number from 1 to ${config.sections}.`);
+      } else setDigits(typed);
+      return;
+    }
+    if (digits && isEnterKey(key)) {
+      setDigits('');
+      const n = Number(digits);
+      if (n >= 1 && n <= (config.sections ?? 0)) finish({ jump: n - 1 });
+      else setMessage(`Type a section number from 1 to ${config.sections}.`);
+      return;
+    }
+    if (digits && (name === 'escape' || name === 'backspace')) {
+      setDigits(name === 'backspace' ? digits.slice(0, -1) : '');
+      return;
+    }
+    if (isDownKey(key) || name === 'j') return scrollTo(scroll + 1);
+    if (isUpKey(key) || name === 'k') return scrollTo(scroll - 1);
+    if (name === 'pageup') return scrollTo(scroll - page);
+    if (name === 'home') return scrollTo(0);
+    if (name === 'end') return scrollTo(maxScroll);
+    if (name === 'pagedown' || name === 'space') {
+      // Like `less`: the space bar reads on, and past the end of the page it turns the page.
+      if (scroll < maxScroll) return scrollTo(scroll + page);
+      if (name === 'pagedown') return;
+      return finish(config.mode === 'note' ? 'close' : config.mode === 'end' ? 'finish' : 'next');
+    }
+    switch (config.mode) {
+      case 'note':
+        if (isEnterKey(key) || ['escape', 'q', 't', 'b', 'left'].includes(name)) return finish('close');
+        break;
+      case 'end':
+        if (isEnterKey(key) || name === 'right' || name === 'n') return finish('finish');
+        if (name === 'left' || name === 'b' || name === 'p') return finish('back');
+        if (name === 'q' || name === 'escape') return finish('quit');
+        break;
+      case 'section':
+      case 'feedback':
+        if (isEnterKey(key) || name === 'right' || name === 'n') return finish('next');
+        if (name === 'left' || name === 'b' || name === 'p') return finish('back');
+        if (name === 'q' || name === 'escape') return finish('quit');
+        if (name === 't') return finish('terms');
+        break;
+    }
+    if (name !== 'tab' && !key.ctrl) setMessage(keyLine.short);
+  });
+
+  // Every line must fit on one screen line, or the page grows past the screen and redraws badly.
+  const fit = (s: string) => (s.length < config.columns ? s : `${s.slice(0, Math.max(0, config.columns - 2))}…`);
+  const visible = config.lines.slice(scroll, scroll + window);
+  const range = `${scroll + 1}-${Math.min(config.lines.length, scroll + window)}`;
+  const where = scroll >= maxScroll ? 'end' : '↓ more';
+  const position =
+    maxScroll > 0
+      ? dim(fit(config.columns >= 60 ? `${where} · lines ${range} of ${config.lines.length} · ↑↓ scroll, space page` : `${where} · ${range}/${config.lines.length} · space page`))
+      : '';
+  const status = message ? accent(fit(message)) : digits ? accent(fit(`Jump to section ${digits}_ (Enter)`)) : position;
+  const keys = config.columns >= 72 ? keyLine.long : config.columns >= 44 ? keyLine.short : keyLine.tiny;
+  return [...config.header, ...visible, status, `${dim(fit(keys))}${HIDE_CURSOR}`].join('\n');
+});
+
+function keyHelp(config: PagerConfig): { long: string; short: string; tiny: string } {
+  const n = config.sections ?? 0;
+  const jump = n > 1 ? ` · 1-${n} jump` : '';
+  switch (config.mode) {
+    case 'section':
+      return {
+        long: `→/Enter next · ←/b back${jump} · t key terms · q quit`,
+        short: `Enter next · b back${n > 1 ? ` · 1-${n}` : ''} · t terms · q quit`,
+        tiny: '⏎ next · b · t terms · q quit',
+      };
+    case 'feedback':
+      return { long: '→/Enter next section · ←/b back to the section · q quit', short: 'Enter next · b back · q quit', tiny: '⏎ next · b back · q quit' };
+    case 'note':
+      return { long: 'Enter or Esc: back to the lesson', short: 'Enter: back to the lesson', tiny: '⏎ back' };
+    case 'end':
+      return { long: 'Enter finish the lesson · ←/b back to the last section · q quit', short: 'Enter finish · b back · q quit', tiny: '⏎ finish · b back · q quit' };
+  }
+}

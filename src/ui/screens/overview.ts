@@ -1,0 +1,134 @@
+import type { Course } from '../../content/course.ts';
+import type { Lesson } from '../../content/schema.ts';
+import { summariseLesson, type LessonStatus, type LessonSummary } from '../../lesson/status.ts';
+import type { CourseProgress } from '../../progress/types.ts';
+import type { Theme } from '../theme.ts';
+import { visibleLength, wrapText } from '../wrap.ts';
+
+/** The home screen and `list`: the course at a glance, one lesson per line. */
+
+export interface OverviewScreen {
+  theme: Theme;
+  width: number;
+  /** `--plain`: sentences for a screen reader instead of bars. */
+  plain: boolean;
+}
+
+export function statusText(status: LessonStatus): string {
+  switch (status.kind) {
+    case 'not-started':
+      return 'not started';
+    case 'in-progress':
+      return `in progress at section ${status.section} of ${status.total}`;
+    case 'read':
+      return 'read';
+    case 'quiz-passed':
+      return 'quiz passed';
+  }
+}
+
+export function styledStatus(status: LessonStatus, theme: Theme): string {
+  const text = statusText(status);
+  if (status.kind === 'quiz-passed') return theme.ok(text);
+  if (status.kind === 'read') return theme.accent(text);
+  if (status.kind === 'in-progress') return theme.warn(text);
+  return theme.dim(text);
+}
+
+export function percent(score: number): string {
+  return `${Math.round(score * 100)}%`;
+}
+
+const BAR = 8;
+
+function bar(seen: number, total: number, theme: Theme): string {
+  const full = total === 0 ? 0 : Math.round((seen / total) * BAR);
+  return `${theme.ok('█'.repeat(full))}${theme.dim('░'.repeat(BAR - full))}`;
+}
+
+/** "3/5 sections · quiz best 80%" */
+function progressWords(s: LessonSummary, theme: Theme): string {
+  const quiz = s.best === undefined ? (s.quizUnfinished ? ' · quiz started' : '') : ` · quiz best ${s.status.kind === 'quiz-passed' ? theme.ok(percent(s.best)) : percent(s.best)}`;
+  return `${s.seen}/${s.total} sections${quiz}`;
+}
+
+/** One line per lesson (two on a narrow screen): number, title, bar, sections seen, best quiz score. */
+export function renderLessonLines(course: Course, progress: CourseProgress | undefined, screen: OverviewScreen): string {
+  const { theme, width } = screen;
+  const rows = course.lessons.map((lesson, i) => ({ lesson, n: `${i + 1}.`, s: summariseLesson(lesson, progress, course.quizzes.get(lesson.id)) }));
+  if (screen.plain) {
+    return rows
+      .map(({ lesson, n, s }) => wrapText(`${n} ${lesson.title}: ${statusText(s.status)}; ${s.seen} of ${s.total} sections seen${s.best === undefined ? '' : `, quiz best ${percent(s.best)}`}.`, width))
+      .join('\n');
+  }
+  const numberWidth = String(rows.length).length + 2;
+  const right = rows.map((r) => `${bar(r.s.seen, r.s.total, theme)} ${progressWords(r.s, theme)}`);
+  const rightWidth = Math.max(...right.map(visibleLength));
+  const longest = Math.max(...rows.map((r) => r.lesson.title.length));
+  const titleWidth = Math.min(longest, width - numberWidth - 2 - rightWidth - 2);
+  // Below this, a title would be cut to nothing: the progress goes on a line of its own.
+  if (titleWidth < 16) {
+    return rows.map(({ lesson, n }, i) => `${wrapText(`${n.padEnd(numberWidth)}${lesson.title}`, width)}\n${' '.repeat(numberWidth)}${right[i]}`).join('\n');
+  }
+  return rows
+    .map(({ lesson, n }, i) => `  ${n.padEnd(numberWidth)}${fit(lesson.title, titleWidth).padEnd(titleWidth)}  ${right[i]}`)
+    .join('\n');
+}
+
+function fit(s: string, width: number): string {
+  return s.length <= width ? s : `${s.slice(0, width - 1)}…`;
+}
+
+/** The top of the home screen: the course, the learner's lessons, and a greeting on the first run. */
+export function renderHome(course: Course, progress: CourseProgress | undefined, screen: OverviewScreen, opts: { shipped: boolean; courseDir: string }): string {
+  const { theme, width } = screen;
+  const minutes = course.lessons.reduce((sum, l) => sum + (l.minutes ?? 0), 0);
+  const title = opts.shipped ? 'alignment-tutor · The AI alignment problem' : `alignment-tutor · the course in ${opts.courseDir}`;
+  const parts = [theme.heading(wrapText(title, width)), theme.dim(wrapText(`${course.lessons.length} lesson${course.lessons.length === 1 ? '' : 's'}${minutes ? ` · about ${Math.round(minutes / 5) * 5} minutes in all` : ''}`, width)), ''];
+  const started = progress && (Object.keys(progress.lessons).length > 0 || Object.keys(progress.quizzes).length > 0);
+  if (!started) {
+    const first = course.lessons[0]!;
+    parts.push(
+      wrapText(
+        `Welcome! This course teaches the AI alignment problem in short lessons, each followed by a quiz that explains every answer. Start with lesson 1, "${first.title}"${first.minutes ? ` (about ${first.minutes} minutes)` : ''}: choose Start below. You can stop at any moment; the tutor remembers where you were.`,
+        width,
+      ),
+      '',
+    );
+  }
+  parts.push(renderLessonLines(course, progress, screen));
+  return `${parts.join('\n')}\n`;
+}
+
+/** `list`: course order with id, title, minutes, prerequisites and status. */
+export function renderList(course: Course, progress: CourseProgress | undefined, screen: OverviewScreen): string {
+  const { theme, width } = screen;
+  const pad = String(course.lessons.length).length + 2;
+  return `${course.lessons
+    .map((lesson, i) => {
+      const s = summariseLesson(lesson, progress, course.quizzes.get(lesson.id));
+      const head = wrapText(`${`${i + 1}.`.padEnd(pad)}${theme.strong(lesson.title)}${lesson.minutes ? theme.dim(` · ${lesson.minutes} min`) : ''} · ${styledStatus(s.status, theme)}`, width);
+      const detail = [`id: ${lesson.id}`, lesson.requires?.length ? `requires: ${lesson.requires.join(', ')}` : ''].filter(Boolean).join(' · ');
+      return `${head}\n${wrapText(`${' '.repeat(pad)}${theme.dim(detail)}`, width)}`;
+    })
+    .join('\n')}\n`;
+}
+
+/** `list --json`: one object per lesson, in course order. */
+export function listJson(course: Course, progress: CourseProgress | undefined): unknown[] {
+  return course.lessons.map((lesson: Lesson, i) => {
+    const s = summariseLesson(lesson, progress, course.quizzes.get(lesson.id));
+    return {
+      position: i + 1,
+      id: lesson.id,
+      title: lesson.title,
+      minutes: lesson.minutes ?? null,
+      requires: lesson.requires ?? [],
+      sections: s.total,
+      sectionsSeen: s.seen,
+      status: s.status.kind,
+      ...(s.status.kind === 'in-progress' ? { section: s.status.section } : {}),
+      quizBest: s.best ?? null,
+    };
+  });
+}

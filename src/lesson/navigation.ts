@@ -51,5 +51,11 @@ export function parsePlainCommand(line: string, total: number): NavCommand | { e
 }
 
 export function plainHelp(total: number): string {
+  if (total === 1) return 'Press Enter to finish the lesson, t for key terms, q to quit.';
   return `Press Enter for the next section, b to go back, 1-${total} to jump to a section, t for key terms, q to quit.`;
+}
+
+/** The prompt before each `--plain` lesson command: the keys, briefly. */
+export function plainPrompt(total: number): string {
+  return total === 1 ? 'Enter, t or q: ' : `Enter, b, 1-${total}, t or q: `;
 }

@@ -23,6 +23,8 @@ interface Doc {
   /** Text whose matches count extra: a title or a term. */
   title: string;
   sentences: string[];
+  /** Put before the matching sentence when shown, e.g. a term before its definition. */
+  prefix?: string;
 }
 
 const TITLE_WEIGHT = 5;
@@ -54,19 +56,20 @@ export function searchCourse(course: Course, query: string[]): SearchHit[] {
     }
     if (found === 0) continue;
     if (phrase && (body.includes(phrase) || title.includes(phrase))) score += PHRASE_BONUS;
-    hits.push({ lesson: doc.lesson, section: doc.section, place: doc.place, line: bestSentence(doc, words), score, complete: found === words.length });
+    hits.push({ lesson: doc.lesson, section: doc.section, place: doc.place, line: `${doc.prefix ?? ''}${bestSentence(doc, words)}`, score, complete: found === words.length });
   }
   const complete = hits.filter((h) => h.complete);
   const chosen = complete.length ? complete : hits;
   const order = new Map(course.lessons.map((l, i) => [l.id, i]));
-  return chosen.sort((a, b) => b.score - a.score || order.get(a.lesson.id)! - order.get(b.lesson.id)! || (a.section ?? -1) - (b.section ?? -1));
+  // On a tie, a section (something to read) comes before an overview or a key term.
+  return chosen.sort((a, b) => b.score - a.score || order.get(a.lesson.id)! - order.get(b.lesson.id)! || (a.section ?? Infinity) - (b.section ?? Infinity));
 }
 
 function documents(course: Course): Doc[] {
   return course.lessons.flatMap((lesson) => {
     const docs: Doc[] = [{ lesson, section: undefined, place: 'Overview', title: lesson.title, sentences: sentencesOf([lesson.summary, ...(lesson.objectives ?? [])].join('\n\n')) }];
     lesson.sections.forEach((s, i) => docs.push({ lesson, section: i, place: s.title, title: s.title, sentences: sentencesOf(s.body) }));
-    for (const t of lesson.terms ?? []) docs.push({ lesson, section: undefined, place: 'Key terms', title: t.term, sentences: [`${t.term}: ${plainText(t.definition)}`] });
+    for (const t of lesson.terms ?? []) docs.push({ lesson, section: undefined, place: 'Key terms', title: t.term, sentences: [plainText(t.definition).replace(/\s*\n\s*/g, ' ')], prefix: `${t.term}: ` });
     return docs;
   });
 }

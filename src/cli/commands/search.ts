@@ -6,7 +6,7 @@ import type { Ctx } from '../context.ts';
 
 const MAX_HITS = 10;
 /** Characters of context kept on each side of the first match in a long sentence. */
-const CONTEXT = 70;
+const CONTEXT = 100;
 
 /** `search <words...>`: ranked places in the lessons, each with its matching line and the command to open it. */
 export async function runSearch(ctx: Ctx, words: string[]): Promise<void> {

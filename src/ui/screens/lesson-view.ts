@@ -1,5 +1,5 @@
 import type { Ctx } from '../../cli/context.ts';
-import { parsePlainCommand, plainHelp, type NavCommand } from '../../lesson/navigation.ts';
+import { parsePlainCommand, plainHelp, plainPrompt, type NavCommand } from '../../lesson/navigation.ts';
 import { textWidth } from '../io.ts';
 import { wrapText } from '../wrap.ts';
 import { pagePrompt, type PagerAction, type PlainPrompter } from '../prompts/index.ts';
@@ -65,7 +65,7 @@ class PlainLessonView implements LessonView {
       this.helped = true;
     }
     for (;;) {
-      const parsed = parsePlainCommand(await this.readLine(`Enter, b, 1-${page.total}, t or q: `), page.total);
+      const parsed = parsePlainCommand(await this.readLine(plainPrompt(page.total)), page.total);
       if ('error' in parsed) this.write(`${parsed.error}\n`);
       else return { cmd: parsed, scroll: 0 };
     }
@@ -116,7 +116,8 @@ class PagerLessonView implements LessonView {
   }
 
   async section(page: SectionPage) {
-    const { action, scroll } = await this.page([this.ctx.theme.dim(page.header), ''], page.body, 'section', { sections: page.total, scroll: page.scroll, message: page.message });
+    const header = wrapText(page.header, textWidth(this.ctx.io)).split('\n');
+    const { action, scroll } = await this.page([...header.map(this.ctx.theme.dim), ''], page.body, 'section', { sections: page.total, scroll: page.scroll, message: page.message });
     return { cmd: toCommand(action), scroll };
   }
 

@@ -27,7 +27,7 @@ export async function renderIntro(lesson: Lesson, screen: LessonScreen): Promise
     await renderMarkdown(lesson.summary, { width, color: theme.color }),
   ];
   if (lesson.objectives?.length) {
-    parts.push('', theme.strong('By the end of this lesson you can:'));
+    parts.push('', theme.strong(wrapText('By the end of this lesson you can:', width)));
     parts.push(await renderMarkdown(lesson.objectives.map((o) => `- ${o}`).join('\n'), { width, color: theme.color }));
   }
   return parts.join('\n');

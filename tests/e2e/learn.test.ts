@@ -232,4 +232,13 @@ describe('home screen in --plain', () => {
     expect(stdout).toContain('Which lesson?');
     expect(stdout).toContain('Lesson 3 of 3 · Section 1 of 1');
   });
+
+  it('offers to continue a quiz left unfinished, and opens it', async () => {
+    const me = learner();
+    await me.run(['quiz', 'basics'], { input: ['true'] });
+    const { stdout } = await me.run([], { input: ['1', '1'] });
+    expect(stdout).toContain('1. Continue the quiz on "Basics of alignment" - 1 of 2 questions answered');
+    expect(stdout).toContain('You left this quiz after answering 1 of 2 questions.');
+    expect(stdout).toContain('Pick two.');
+  });
 });

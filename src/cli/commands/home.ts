@@ -1,6 +1,6 @@
 import type { Course } from '../../content/course.ts';
+import type { Lesson } from '../../content/schema.ts';
 import { continueTarget, type ContinueTarget } from '../../lesson/continue.ts';
-import { plainText } from '../../lesson/plain-text.ts';
 import { summariseLesson } from '../../lesson/status.ts';
 import type { CourseProgress } from '../../progress/types.ts';
 import { textWidth } from '../../ui/io.ts';
@@ -15,10 +15,10 @@ const BACK = Symbol('back');
 /** The home screen: the course at a glance and a menu, until the learner quits. */
 export async function runHome(ctx: Ctx): Promise<void> {
   const course = await ctx.course();
-  for (;;) {
+  for (let first = true; ; first = false) {
     const progress = (await ctx.store.read()).courses[ctx.courseId];
     const width = textWidth(ctx.io);
-    ctx.io.stdout.write(`\n${renderHome(course, progress, { theme: ctx.theme, width, plain: ctx.plain }, { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) })}\n`);
+    ctx.io.stdout.write(`${first ? '' : '\n'}${renderHome(course, progress, { theme: ctx.theme, width, plain: ctx.plain }, { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) })}\n`);
     const target = continueTarget(course, progress);
     const action = await ctx.prompter.menu<HomeAction>('What next?', homeChoices(course, target), { default: target.kind === 'done' ? 'lessons' : 'continue' });
     switch (action) {
@@ -49,7 +49,7 @@ function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<H
       ? { label: `Continue the quiz on "${target.lesson.title}"`, value: 'continue', hint: `${target.answered} of ${target.total} questions answered` }
       : target.kind === 'lesson'
         ? target.fresh
-          ? { label: `Start lesson ${course.lessons.indexOf(target.lesson) + 1}: ${target.lesson.title}`, value: 'continue', hint: plainText(target.lesson.summary).split(/(?<=\.)\s/)[0] }
+          ? { label: `Start lesson ${course.lessons.indexOf(target.lesson) + 1}: ${target.lesson.title}`, value: 'continue', hint: lessonSize(target.lesson) }
           : { label: `Continue "${target.lesson.title}"`, value: 'continue', hint: `section ${target.section + 1} of ${target.lesson.sections.length}` }
         : { label: 'Continue', value: 'continue', disabled: 'every lesson is read' };
   return [
@@ -60,6 +60,11 @@ function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<H
     { label: 'Progress', value: 'progress', hint: 'what you have read and scored' },
     { label: 'Quit', value: 'quit' },
   ];
+}
+
+function lessonSize(lesson: Lesson): string {
+  const sections = `${lesson.sections.length} section${lesson.sections.length === 1 ? '' : 's'}`;
+  return lesson.minutes ? `about ${lesson.minutes} minutes, ${sections}` : sections;
 }
 
 async function openTarget(ctx: Ctx, target: ContinueTarget): Promise<void> {

@@ -87,14 +87,7 @@ export function renderHome(course: Course, progress: CourseProgress | undefined,
   const parts = [theme.heading(wrapText(title, width)), theme.dim(wrapText(`${course.lessons.length} lesson${course.lessons.length === 1 ? '' : 's'}${minutes ? ` · about ${Math.round(minutes / 5) * 5} minutes in all` : ''}`, width)), ''];
   const started = progress && (Object.keys(progress.lessons).length > 0 || Object.keys(progress.quizzes).length > 0);
   if (!started) {
-    const first = course.lessons[0]!;
-    parts.push(
-      wrapText(
-        `Welcome! This course teaches the AI alignment problem in short lessons, each followed by a quiz that explains every answer. Start with lesson 1, "${first.title}"${first.minutes ? ` (about ${first.minutes} minutes)` : ''}: choose Start below. You can stop at any moment; the tutor remembers where you were.`,
-        width,
-      ),
-      '',
-    );
+    parts.push(wrapText('Welcome! Start with lesson 1 below. Each lesson ends with a quiz that explains every answer; stop whenever you like, the tutor remembers where you were.', width), '');
   }
   parts.push(renderLessonLines(course, progress, screen));
   return `${parts.join('\n')}\n`;

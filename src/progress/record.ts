@@ -38,3 +38,10 @@ export function recordAnswer(course: CourseProgress, lessonId: string, answer: A
 export function newRecordId(at: string, random: () => number = Math.random): string {
   return `${at}-${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`;
 }
+
+/** Forgets everything recorded for one lesson (`reset <lesson>`), as if it had never been opened. */
+export function clearLesson(course: CourseProgress, lessonId: string): void {
+  delete course.lessons[lessonId];
+  delete course.quizzes[lessonId];
+  if (course.last?.lesson === lessonId) delete course.last;
+}

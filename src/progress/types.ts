@@ -3,7 +3,12 @@ import type { Response } from '../quiz/response.ts';
 /**
  * The progress file, version 1. Everything is keyed by stable ids (course, lesson, section,
  * question), never by position, so reordering or extending a course never resets a learner.
- * Timestamps are ISO 8601 in UTC.
+ * Timestamps are ISO 8601 in UTC. `validate.ts` checks a file against this shape, `migrate.ts`
+ * upgrades older versions to it, and README.md documents it for people and scripts.
+ *
+ * What the review scheduler needs per question is derived from the answer history (question id,
+ * right or wrong, when), not stored beside it: derived state cannot disagree with the history,
+ * and two copies of the history merge without conflicts.
  */
 export const PROGRESS_VERSION = 1;
 
@@ -22,7 +27,7 @@ export interface CourseProgress {
 }
 
 export interface LessonProgress {
-  /** Section ids the learner has opened, in the order first seen. */
+  /** Section ids the learner has opened: a set, appended to as they are first seen (a merge sorts it). */
   sectionsSeen: string[];
   /** The section to reopen on resume. */
   sectionReached?: string;
@@ -77,8 +82,17 @@ export interface UnfinishedQuiz {
 }
 
 export interface QuizProgress {
+  /**
+   * Append-only: records are pushed, never edited or removed in place (only `reset` drops the
+   * whole quiz). The store relies on this to serialise only what was added since the last save.
+   */
   answers: AnswerRecord[];
+  /** Append-only, like `answers`. */
   attempts: AttemptRecord[];
+  /**
+   * The attempt in progress. One that is older than an attempt finished since (any attempt whose
+   * `finishedAt` is at or after its `updatedAt`) is stale, and a merge drops it.
+   */
   current?: UnfinishedQuiz;
 }
 

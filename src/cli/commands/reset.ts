@@ -1,7 +1,97 @@
-import { UserError } from '../../errors.ts';
+import type { Course } from '../../content/course.ts';
+import { ContentError, ExitError, UserError } from '../../errors.ts';
+import { siblings } from '../../progress/paths.ts';
+import { clearLesson } from '../../progress/record.ts';
+import type { CourseProgress } from '../../progress/types.ts';
+import { closest } from '../../text/suggest.ts';
 import type { Ctx } from '../context.ts';
 
-// Placeholder until this command is built; the wiring in program.ts is final.
-export async function runReset(_ctx: Ctx, ..._args: unknown[]): Promise<void> {
-  throw new UserError('this command is not built yet');
+/**
+ * `reset [lesson] [--yes]`: forgets one lesson's progress, or all of this course's. Asks first,
+ * and always writes a backup of the whole file before changing it, so a reset can be undone
+ * with `progress --import`.
+ */
+export async function runReset(ctx: Ctx, lessonId: string | undefined, opts: { yes?: boolean } = {}): Promise<void> {
+  const data = await ctx.store.read();
+  if (await ctx.store.refusal()) throw new ExitError(1);
+  const progress = data.courses[ctx.courseId];
+  const out = (s: string) => ctx.io.stdout.write(`${s}\n`);
+
+  let what: string;
+  let subject: string;
+  if (lessonId !== undefined) {
+    const course = await courseIfReadable(ctx);
+    const title = course?.lessons.find((l) => l.id === lessonId)?.title;
+    if (title === undefined && !hasLesson(progress, lessonId)) throw unknownLesson(lessonId, course, progress);
+    subject = `"${title ?? lessonId}"`;
+    what = describe(progress, [lessonId]);
+  } else {
+    subject = 'this course';
+    what = describe(progress, progress ? [...new Set([...Object.keys(progress.lessons), ...Object.keys(progress.quizzes)])] : []);
+  }
+  if (!what) {
+    out(`Nothing to reset: no progress is recorded for ${subject}.`);
+    return;
+  }
+  if (!opts.yes && !(await ctx.prompter.confirm(`Clear your progress in ${subject} (${what})?`, { default: false }))) {
+    out('Nothing was changed.');
+    return;
+  }
+
+  const backup = siblings.resetBackup(ctx.progressFile, ctx.now());
+  await ctx.store.transact(
+    (d) => {
+      const course = d.courses[ctx.courseId];
+      if (!course) return;
+      if (lessonId === undefined) delete d.courses[ctx.courseId];
+      else clearLesson(course, lessonId);
+    },
+    { backupTo: backup },
+  );
+  out(`Cleared your progress in ${subject} (${what}).`);
+  out(`Your progress as it was before is kept in ${ctx.displayPath(backup)}; to bring it back: alignment-tutor progress --import ${ctx.displayPath(backup)}`);
+}
+
+/** A broken course must not stop a reset: the ids recorded in the progress file are enough. */
+async function courseIfReadable(ctx: Ctx): Promise<Course | undefined> {
+  try {
+    return await ctx.course();
+  } catch (e) {
+    if (e instanceof ContentError) return undefined;
+    throw e;
+  }
+}
+
+function hasLesson(progress: CourseProgress | undefined, id: string): boolean {
+  return Boolean(progress && (Object.hasOwn(progress.lessons, id) || Object.hasOwn(progress.quizzes, id)));
+}
+
+function unknownLesson(id: string, course: Course | undefined, progress: CourseProgress | undefined): UserError {
+  const ids = [...new Set([...(course?.lessons.map((l) => l.id) ?? []), ...Object.keys(progress?.lessons ?? {}), ...Object.keys(progress?.quizzes ?? {})])];
+  const near = closest(id, ids, 3);
+  const hint = near.length
+    ? `The closest lesson ids: ${near.join(', ')}.`
+    : ids.length && ids.length <= 12
+      ? `The lesson ids: ${ids.join(', ')}.`
+      : 'Run alignment-tutor list to see the lesson ids.';
+  return new UserError(`no lesson "${id}" in this course`, hint);
+}
+
+/** "4 sections read, 12 answers, 2 quiz attempts", or '' when there is nothing to clear. */
+function describe(progress: CourseProgress | undefined, lessonIds: string[]): string {
+  let sections = 0;
+  let answers = 0;
+  let attempts = 0;
+  let touched = false;
+  for (const id of lessonIds) {
+    const lesson = progress?.lessons[id];
+    const quiz = progress?.quizzes[id];
+    if (lesson || quiz) touched = true;
+    sections += lesson?.sectionsSeen.length ?? 0;
+    answers += quiz?.answers.length ?? 0;
+    attempts += quiz?.attempts.length ?? 0;
+  }
+  if (!touched) return '';
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${n(sections, 'section')} read, ${n(answers, 'answer')}, ${n(attempts, 'quiz attempt')}`;
 }

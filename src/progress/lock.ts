@@ -1,0 +1,147 @@
+import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { siblings } from './paths.ts';
+
+/**
+ * A lock file held around read-merge-write, so two tutors open at once take turns.
+ *
+ * proper-lockfile decides a lock is stale only by its age (at least 2 s, by default 10 s), so
+ * after a `kill -9` mid-save the next start would wait that long. Here the lock records its
+ * owner's pid and host: a lock whose owner on this machine is gone is taken over at once, and
+ * one older than `staleMs` (a save holds it for milliseconds; the owner's pid may have been
+ * reused) is taken over too.
+ */
+
+export interface LockOptions {
+  /** Give up waiting after this long: the caller keeps its change and tries again later. */
+  timeoutMs?: number;
+  /** A lock this old is abandoned, whoever holds it. */
+  staleMs?: number;
+}
+
+export type Release = () => Promise<void>;
+
+/** Another live process held the lock for longer than the timeout. */
+export class LockBusyError extends Error {
+  override name = 'LockBusyError';
+  readonly lockFile: string;
+  readonly owner: string;
+  constructor(lockFile: string, owner: string) {
+    super(`${lockFile} is held by ${owner || 'another process'}`);
+    this.lockFile = lockFile;
+    this.owner = owner;
+  }
+}
+
+const HOST = hostname();
+// An empty or unreadable lock file is one whose owner is between creating and writing it (only
+// possible without hard links).
+const EMPTY_STALE_MS = 2000;
+
+/** Takes the lock of the progress file `file` (`<file>.lock`), waiting while a live process holds it. */
+export async function acquireLock(file: string, { timeoutMs = 15_000, staleMs = 10_000 }: LockOptions = {}): Promise<Release> {
+  const lockFile = siblings.lock(file);
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const ino = await create(file, lockFile);
+      return async () => {
+        // Only remove our own lock: if it was judged stale and taken over, it is someone else's now.
+        const now = await stat(lockFile).catch(() => undefined);
+        if (now?.ino === ino) await rm(lockFile, { force: true });
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = await inspect(lockFile, staleMs);
+    if (holder.stale) {
+      await breakLock(lockFile, holder.ino);
+      continue;
+    }
+    if (Date.now() > deadline) throw new LockBusyError(lockFile, holder.owner);
+    // Saves take milliseconds: poll quickly at first, then back off, with jitter so two waiters do not collide again.
+    await new Promise((r) => setTimeout(r, Math.min(2 ** attempt, 50) + Math.random() * 5));
+  }
+}
+
+let counter = 0;
+
+/**
+ * Creates the lock file with its owner already written in: the owner goes into a temporary file
+ * that is then hard-linked to the lock's name, which fails if the lock exists. A process killed
+ * half-way leaves no lock, or a complete one (a temporary file is left, named like the progress
+ * file's own, and cleared with those). Without hard links, the file is created and then written.
+ */
+async function create(file: string, lockFile: string): Promise<number> {
+  const owner = `${process.pid} ${HOST}\n`;
+  const temp = siblings.temp(file, process.pid, `lock${counter++}`);
+  await writeFile(temp, owner, { flag: 'wx' });
+  try {
+    await link(temp, lockFile);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw e;
+    await writeFile(lockFile, owner, { flag: 'wx' });
+  } finally {
+    await rm(temp, { force: true });
+  }
+  return (await stat(lockFile)).ino;
+}
+
+interface Holder {
+  stale: boolean;
+  ino: number | undefined;
+  owner: string;
+}
+
+async function inspect(lockFile: string, staleMs: number): Promise<Holder> {
+  let text: string;
+  let info;
+  try {
+    info = await stat(lockFile);
+    text = await readFile(lockFile, 'utf8');
+  } catch (e) {
+    // Released between our attempt and this look: try again at once.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { stale: true, ino: undefined, owner: '' };
+    throw e;
+  }
+  const age = Date.now() - info.mtimeMs;
+  const [pidText, host] = text.trim().split(/\s+/);
+  const pid = Number(pidText);
+  const owner = Number.isInteger(pid) && pid > 0 ? `process ${pid}${host && host !== HOST ? ` on ${host}` : ''}` : '';
+  if (!owner) return { stale: age > EMPTY_STALE_MS, ino: info.ino, owner };
+  const dead = host === HOST && !isAlive(pid);
+  return { stale: dead || age > staleMs, ino: info.ino, owner };
+}
+
+/** Whether a process of this machine is running (or exists under another user). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Moves the stale lock out of the way under a unique name, then checks it moved the file it
+ * judged: if a live process took the lock in between, that lock is put back.
+ */
+async function breakLock(lockFile: string, ino: number | undefined): Promise<void> {
+  if (ino === undefined) return;
+  const aside = `${lockFile}.stale-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  try {
+    await rename(lockFile, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  const moved = await stat(aside).catch(() => undefined);
+  if (moved && moved.ino !== ino) {
+    await rename(aside, lockFile).catch(() => undefined);
+    return;
+  }
+  await rm(aside, { force: true });
+}

@@ -1,0 +1,32 @@
+import { upgrade } from './migrate.ts';
+import type { ProgressData } from './types.ts';
+import { validateProgress } from './validate.ts';
+
+export type Parsed =
+  | { kind: 'ok'; data: ProgressData }
+  /** An older format, upgraded in memory; the file itself still holds the old one. */
+  | { kind: 'migrated'; data: ProgressData; from: number }
+  | { kind: 'newer'; version: number }
+  /** `problem` completes "the file …": "is empty", "is not valid JSON (…)". */
+  | { kind: 'corrupt'; problem: string };
+
+/** The contents of a progress file (or an export) to checked, current-version data. Pure. */
+export function parseProgress(bytes: Buffer | string): Parsed {
+  const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  if (text.trim() === '') return { kind: 'corrupt', problem: 'is empty' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const cut = /end of JSON input/.test(message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
+    return { kind: 'corrupt', problem: cut ? 'ends part-way through (it was cut short)' : `is not valid JSON (${message})` };
+  }
+  const up = upgrade(raw);
+  if (up.kind === 'newer') return up;
+  if (up.kind === 'invalid') return { kind: 'corrupt', problem: `does not have the shape of a progress file (${up.problem})` };
+  const checked = validateProgress(up.data);
+  if (!checked.ok) return { kind: 'corrupt', problem: `does not have the shape of a progress file (${checked.problem})` };
+  return up.kind === 'migrated' ? { kind: 'migrated', data: checked.value, from: up.from } : { kind: 'ok', data: checked.value };
+}

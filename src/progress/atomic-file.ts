@@ -93,8 +93,12 @@ async function keepAsBackup(file: string, backup: string): Promise<void> {
     }
     await rename(temp, backup);
   } catch {
-    await rm(temp, { force: true }).catch(() => undefined);
+    // The save goes ahead without a fresh backup.
   }
+  // After a kill between making the backup and replacing the file, file and backup are one file
+  // under two names; renaming a third name of it onto the backup then does nothing and leaves
+  // the temporary name behind.
+  await rm(temp, { force: true }).catch(() => undefined);
 }
 
 /**

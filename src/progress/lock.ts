@@ -1,4 +1,5 @@
 import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { siblings } from './paths.ts';
 
@@ -118,10 +119,17 @@ async function inspect(lockFile: string, staleMs: number): Promise<Holder> {
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     // EPERM: it exists but belongs to another user.
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // On Linux a thread's id answers kill() too, and a dead owner's pid is often reused as one
+  // (each Node process runs about ten threads): that is not the owner coming back.
+  try {
+    const tgid = /^Tgid:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return tgid === null || Number(tgid[1]) === pid;
+  } catch {
+    return true;
   }
 }
 

@@ -40,6 +40,8 @@ export interface ProgressStore {
   transact<T>(change: (data: ProgressData, now: Date) => T, opts?: { backupTo?: string }): Promise<T>;
   /** Why the file is being left alone this session (a newer format, unreadable), or undefined. */
   refusal(): Promise<string | undefined>;
+  /** True while some progress exists only in memory: a save failed, or the file is being left alone. */
+  hasUnsaved(): boolean;
 }
 
 export function openStore(opts: StoreOptions): ProgressStore {
@@ -87,6 +89,10 @@ class FileStore implements ProgressStore {
     return this.blocked;
   }
 
+  hasUnsaved(): boolean {
+    return this.dirty;
+  }
+
   update<T>(courseId: string, change: (course: CourseProgress, now: Date) => T): Promise<T> {
     const apply = (data: ProgressData) => change((data.courses[courseId] ??= emptyCourse()), this.opts.now());
     return this.serial(async () => {
@@ -100,10 +106,8 @@ class FileStore implements ProgressStore {
         return result;
       }
       try {
-        const data = await this.load(true);
-        if (this.blocked) return this.applyUnsaved(data, apply);
-        const result = this.applyUnsaved(data, apply);
-        await this.saveOrReport();
+        const result = this.applyUnsaved(await this.load(true), apply);
+        if (!this.blocked) await this.saveOrReport();
         return result;
       } finally {
         await release();
@@ -333,7 +337,7 @@ class FileStore implements ProgressStore {
     const reason = this.describe(e);
     if (reason !== this.failure) {
       this.opts.notify(
-        `Could not save your progress to ${this.file}: ${reason}. The file is unchanged; what you do now is kept while the tutor is open and saved as soon as saving works again.`,
+        `Could not save your progress to ${this.file}: ${reason}. The file is unchanged. Until saving works again, new progress is kept only while the tutor is open.`,
       );
     }
     this.failure = reason;

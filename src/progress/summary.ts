@@ -25,6 +25,8 @@ export interface LessonReport {
   latest: number | null;
   /** A whole-quiz attempt reached the pass mark. */
   passed: boolean;
+  /** A quiz attempt was left before its last question and can be resumed. */
+  quizUnfinished: boolean;
   /** ISO 8601 UTC time of the last thing done in this lesson or its quiz; null when nothing was. */
   lastActivity: string | null;
 }
@@ -69,6 +71,7 @@ export function reportProgress(course: Course, courseId: string, progress: Cours
       best: whole.length ? Math.max(...whole.map((a) => a.score)) : null,
       latest: latest ? latest.score : null,
       passed: whole.some((a) => a.passed),
+      quizUnfinished: qp?.current !== undefined,
       lastActivity: times.reduce<string | null>((max, t) => (t !== undefined && (max === null || t > max) ? t : max), null),
     };
   });

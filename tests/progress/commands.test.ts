@@ -73,8 +73,8 @@ describe('progress', () => {
     expect(JSON.parse(stdout)).toEqual({
       course: COURSE,
       lessons: [
-        { id: 'rewards', title: 'Rewards and goals', sections: 4, sectionsRead: 2, finished: false, answered: 3, correct: 2, attempts: 2, best: 1, latest: 1, passed: true, lastActivity: '2025-03-01T10:21:00.000Z' },
-        { id: 'oversight', title: 'Oversight', sections: 2, sectionsRead: 0, finished: false, answered: 0, correct: 0, attempts: 0, best: null, latest: null, passed: false, lastActivity: null },
+        { id: 'rewards', title: 'Rewards and goals', sections: 4, sectionsRead: 2, finished: false, answered: 3, correct: 2, attempts: 2, best: 1, latest: 1, passed: true, quizUnfinished: false, lastActivity: '2025-03-01T10:21:00.000Z' },
+        { id: 'oversight', title: 'Oversight', sections: 2, sectionsRead: 0, finished: false, answered: 0, correct: 0, attempts: 0, best: null, latest: null, passed: false, quizUnfinished: false, lastActivity: null },
       ],
       totals: { lessons: 2, lessonsFinished: 0, sections: 6, sectionsRead: 2, quizzesPassed: 1, answered: 3, correct: 2, attempts: 2 },
     });
@@ -178,9 +178,9 @@ describe('reset', () => {
     const { code, stdout } = await tutor(file, ['reset', 'rewards', '--yes']);
     expect(code).toBe(0);
     const backup = `${file}.reset-2025-03-03T10-21-00.000Z.bak`;
+    const shown = path.relative(tmp.dir, backup);
     expect(stdout).toBe(
-      `Cleared your progress in "Rewards and goals" (2 sections read, 3 answers, 2 quiz attempts).\n` +
-        `Your progress as it was before is kept in ${path.relative(tmp.dir, backup)}; to bring it back: alignment-tutor progress --import ${path.relative(tmp.dir, backup)}\n`,
+      `Cleared your progress in "Rewards and goals" (2 sections read, 3 answers, 2 quiz\nattempts). Your progress as it was before is kept in:\n  ${shown}\nTo bring it back, run:\n  alignment-tutor progress --import ${shown}\n`,
     );
     expect(readFileSync(backup, 'utf8')).toBe(before);
     const after = read(file).courses[COURSE]!;

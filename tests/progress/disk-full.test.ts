@@ -45,15 +45,17 @@ describe('a full disk', () => {
     expect(await record('kept-1')).toBeUndefined();
     await record('kept-2');
     expect(told).toEqual([
-      `Could not save your progress to ${file}: no space left on the disk holding ${file}. The file is unchanged; what you do now is kept while the tutor is open and saved as soon as saving works again.`,
+      `Could not save your progress to ${file}: no space left on the disk holding ${file}. The file is unchanged. Until saving works again, new progress is kept only while the tutor is open.`,
     ]);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(listing);
     expect(ids(await store.read())).toEqual(['saved', 'kept-1', 'kept-2']);
+    expect(store.hasUnsaved()).toBe(true);
 
     disk.full = false;
     await record('after');
     expect(told[1]).toBe(`Your progress is saved to ${file} again.`);
+    expect(store.hasUnsaved()).toBe(false);
     expect(ids(JSON.parse(readFileSync(file, 'utf8')) as ProgressData)).toEqual(['saved', 'kept-1', 'kept-2', 'after']);
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,14 @@ describe('the progress store', () => {
     expect(ids(onDisk(file))).toEqual(['one', 'two']);
   });
 
+  it('leaves no temporary file when a kill left the file and its backup as one file under two names', async () => {
+    const { dir, file, store } = setup(good);
+    linkSync(file, `${file}.bak`);
+    await record(store, 'x');
+    expect(readdirSync(dir).sort()).toEqual(['progress.json', 'progress.json.bak']);
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe(good);
+  });
+
   it('re-reads before each write, so changes from another process are kept', async () => {
     const { file, store } = setup();
     const other = openStore({ file, now: () => NOW, notify: () => undefined });
@@ -94,6 +102,15 @@ describe('the progress store', () => {
     expect(told).toEqual([]);
     expect(ids(onDisk(file))).toEqual(['x']);
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it.runIf(existsSync('/proc/self/task'))('takes over a lock whose owner pid now names a thread of another process', async () => {
+    const { file, store, told } = setup();
+    const thread = readdirSync('/proc/self/task').map(Number).find((tid) => tid !== process.pid)!;
+    writeFileSync(`${file}.lock`, `${thread} ${hostname()}\n`);
+    await record(store, 'x');
+    expect(told).toEqual([]);
+    expect(ids(onDisk(file))).toEqual(['x']);
   });
 
   it('leaves a folder where the file should be alone, and says why', async () => {
@@ -158,6 +175,7 @@ describe('a progress file from a newer version', () => {
     expect(readFileSync(file, 'utf8')).toBe(newer);
     expect(readdirSync(dir)).toEqual(['progress.json']);
     expect(ids(await store.read())).toEqual(['x', 'y']);
+    expect(store.hasUnsaved()).toBe(true);
     expect(await store.refusal()).toBe(told[0]);
     await expect(store.transact(() => undefined)).rejects.toThrow(/newer version/);
   });

@@ -100,7 +100,7 @@ function bar(read: number, total: number, theme: Theme): string {
 }
 
 function quizWords(l: LessonReport, theme: Theme): string {
-  if (l.best === null) return l.attempts ? plural(l.attempts, 'retry', 'retries') : 'no quiz yet';
+  if (l.best === null) return l.quizUnfinished ? 'quiz started' : l.attempts ? plural(l.attempts, 'retry', 'retries') : 'no quiz yet';
   const best = l.passed ? theme.ok(`${percent(l.best)} ✓`) : percent(l.best);
   return `quiz best ${best}, latest ${percent(l.latest!)}`;
 }
@@ -111,7 +111,7 @@ function answerWords(l: LessonReport): string {
 
 /** The same facts as a sentence, for `--plain` (a bar means nothing to a screen reader). */
 function sentence(l: LessonReport): string {
-  const quiz = l.best === null ? 'no quiz score yet' : `quiz best ${percent(l.best)}${l.passed ? ' (passed)' : ''}, latest ${percent(l.latest!)}`;
+  const quiz = l.best === null ? (l.quizUnfinished ? 'quiz started, no score yet' : 'no quiz score yet') : `quiz best ${percent(l.best)}${l.passed ? ' (passed)' : ''}, latest ${percent(l.latest!)}`;
   return `${l.sectionsRead} of ${l.sections} sections read, ${quiz}, ${answerWords(l)}.`;
 }
 

@@ -4,6 +4,8 @@ import { siblings } from '../../progress/paths.ts';
 import { clearLesson } from '../../progress/record.ts';
 import type { CourseProgress } from '../../progress/types.ts';
 import { closest } from '../../text/suggest.ts';
+import { textWidth } from '../../ui/io.ts';
+import { wrapText } from '../../ui/wrap.ts';
 import type { Ctx } from '../context.ts';
 
 /**
@@ -15,7 +17,8 @@ export async function runReset(ctx: Ctx, lessonId: string | undefined, opts: { y
   const data = await ctx.store.read();
   if (await ctx.store.refusal()) throw new ExitError(1);
   const progress = data.courses[ctx.courseId];
-  const out = (s: string) => ctx.io.stdout.write(`${s}\n`);
+  const width = textWidth(ctx.io);
+  const out = (s: string) => ctx.io.stdout.write(`${wrapText(s, width)}\n`);
 
   let what: string;
   let subject: string;
@@ -48,8 +51,11 @@ export async function runReset(ctx: Ctx, lessonId: string | undefined, opts: { y
     },
     { backupTo: backup },
   );
-  out(`Cleared your progress in ${subject} (${what}).`);
-  out(`Your progress as it was before is kept in ${ctx.displayPath(backup)}; to bring it back: alignment-tutor progress --import ${ctx.displayPath(backup)}`);
+  const shown = ctx.displayPath(backup);
+  out(`Cleared your progress in ${subject} (${what}). Your progress as it was before is kept in:`);
+  ctx.io.stdout.write(`  ${shown}\n`);
+  // Paths and the command stay on lines of their own, unwrapped, so they can be copied whole.
+  ctx.io.stdout.write(`To bring it back, run:\n  alignment-tutor progress --import ${shown}\n`);
 }
 
 /** A broken course must not stop a reset: the ids recorded in the progress file are enough. */
@@ -77,7 +83,7 @@ function unknownLesson(id: string, course: Course | undefined, progress: CourseP
   return new UserError(`no lesson "${id}" in this course`, hint);
 }
 
-/** "4 sections read, 12 answers, 2 quiz attempts", or '' when there is nothing to clear. */
+/** "4 sections read, 12 answers, 2 quiz attempts" (the parts that are not 0), or '' when there is nothing to clear. */
 function describe(progress: CourseProgress | undefined, lessonIds: string[]): string {
   let sections = 0;
   let answers = 0;
@@ -92,6 +98,8 @@ function describe(progress: CourseProgress | undefined, lessonIds: string[]): st
     attempts += quiz?.attempts.length ?? 0;
   }
   if (!touched) return '';
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `${n(sections, 'section')} read, ${n(answers, 'answer')}, ${n(attempts, 'quiz attempt')}`;
+  const n = (count: number, word: string) => (count === 0 ? [] : [`${count} ${word}${count === 1 ? '' : 's'}`]);
+  const parts = [...n(sections, 'section'), ...n(answers, 'answer'), ...n(attempts, 'quiz attempt')];
+  if (sections) parts[0] += ' read';
+  return parts.length ? parts.join(', ') : 'the place you reached';
 }

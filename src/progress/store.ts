@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError, UserError } from '../errors.ts';
@@ -102,7 +103,8 @@ class FileStore implements ProgressStore {
         release = await this.lock();
       } catch (e) {
         const result = this.applyUnsaved(await this.load(false), apply);
-        this.reportFailure(e);
+        // A file being left alone has been explained already; a failed save on top would only confuse.
+        if (!this.blocked) this.reportFailure(e);
         return result;
       }
       try {
@@ -209,13 +211,7 @@ class FileStore implements ProgressStore {
         if (locked) return this.setAside(parsed.problem);
         return this.underLock(
           () => this.load(true),
-          async (e) => {
-            const restored = await this.fromBackup();
-            this.block(
-              `Your progress file ${this.file} ${parsed.problem}, and it could not be moved aside (${this.describe(e)}). It was left as it is; ${restored ? `your progress from the backup ${siblings.backup(this.file)} is shown` : 'starting with empty progress'}, and progress made now will not be saved.`,
-            );
-            return (this.memory = restored ?? this.memory ?? emptyProgress());
-          },
+          (e) => this.leaveCorrupt(parsed.problem, e),
         );
     }
   }
@@ -284,13 +280,13 @@ class FileStore implements ProgressStore {
 
   /** Moves a corrupt file aside (never deletes it) and starts from the rolling backup if it is good. */
   private async setAside(problem: string): Promise<ProgressData> {
-    const aside = siblings.corrupt(this.file, this.opts.now());
+    let aside = siblings.corrupt(this.file, this.opts.now());
+    // Two damaged files in one millisecond (a clock standing still) must not overwrite each other.
+    for (let n = 2; existsSync(aside); n++) aside = `${siblings.corrupt(this.file, this.opts.now())}-${n}`;
     try {
       await rename(this.file, aside);
     } catch (e) {
-      const restored = await this.fromBackup();
-      this.block(`Your progress file ${this.file} ${problem}, and it could not be moved aside (${this.describe(e)}). It was left as it is, and progress made now will not be saved.`);
-      return (this.memory = restored ?? this.memory ?? emptyProgress());
+      return this.leaveCorrupt(problem, e);
     }
     const restored = await this.fromBackup();
     const told = `Your progress file ${this.file} ${problem}. It was moved to ${aside}`;
@@ -303,6 +299,15 @@ class FileStore implements ProgressStore {
     this.dirty = true;
     await this.saveOrReport();
     return this.memory!;
+  }
+
+  /** A corrupt file that cannot be moved (a read-only folder) stays as it is, and nothing is written this session. */
+  private async leaveCorrupt(problem: string, e: unknown): Promise<ProgressData> {
+    const restored = await this.fromBackup();
+    this.block(
+      `Your progress file ${this.file} ${problem}, and it could not be moved aside (${this.describe(e)}). It was left as it is; ${restored ? `your progress from the backup ${siblings.backup(this.file)} is shown` : 'starting with empty progress'}, and progress made now will not be saved.`,
+    );
+    return (this.memory = restored ?? this.memory ?? emptyProgress());
   }
 
   private async fromBackup(): Promise<ProgressData | undefined> {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,31 @@ describe('a folder the learner cannot write to', () => {
     }
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(listing);
+  });
+});
+
+describe('a damaged file in a folder the learner cannot write to', () => {
+  const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+  it('is left exactly as it is, and the session carries on in memory', async () => {
+    const dir = path.join(tmp.dir, 'read-only-corrupt');
+    mkdirSync(dir);
+    const file = path.join(dir, 'progress.json');
+    writeFileSync(file, '{"version":1,"courses":{');
+    chmodSync(file, 0o644);
+    chmodSync(dir, 0o555);
+    try {
+      const end = await runChild(script, ['record', file, 'now', '2'], asOther).done;
+      expect(end.code).toBe(0);
+      expect(end.stdout.trim()).toBe('2');
+      expect(end.stderr.trim()).toBe(
+        `Your progress file ${file} ends part-way through (it was cut short), and it could not be moved aside (permission denied for the folder ${dir}). It was left as it is; starting with empty progress, and progress made now will not be saved.`,
+      );
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('{"version":1,"courses":{');
+    expect(readdirSync(dir)).toEqual(['progress.json']);
   });
 });
 

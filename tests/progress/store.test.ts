@@ -147,6 +147,15 @@ describe('a corrupt progress file', () => {
     expect(readFileSync(aside, 'utf8')).toBe(contents);
   });
 
+  it('never overwrites a file moved aside earlier at the same moment', async () => {
+    const { file, store } = setup('first damage');
+    await store.read();
+    writeFileSync(file, 'second damage');
+    await openStore({ file, now: () => NOW, notify: () => undefined }).read();
+    expect(readFileSync(`${file}.corrupt-2025-04-01T12-00-00.000Z`, 'utf8')).toBe('first damage');
+    expect(readFileSync(`${file}.corrupt-2025-04-01T12-00-00.000Z-2`, 'utf8')).toBe('second damage');
+  });
+
   it('is replaced by the last good backup when there is one', async () => {
     const { file, store, told } = setup();
     await record(store, 'one');

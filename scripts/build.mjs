@@ -19,9 +19,9 @@ const result = await build({
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // marked-terminal pulls in cli-highlight and every highlight.js language; the lessons have no code to colour.
   alias: { 'cli-highlight': './src/ui/plain-highlight.ts' },
-  // CommonJS dependencies bundled into ESM still expect require and __filename (write-file-atomic hashes it).
+  // CommonJS dependencies bundled into ESM still call require() for Node's built-in modules.
   banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url);",
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
   legalComments: 'none',
   minify: true,

@@ -2,6 +2,7 @@
 // Heavy modules stay behind dynamic import() and land in their own chunks.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { lazyChildProcess } from './startup-stubs.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -18,7 +19,8 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // marked-terminal pulls in cli-highlight and every highlight.js language; the lessons have no code to colour.
-  alias: { 'cli-highlight': './src/ui/plain-highlight.ts' },
+  alias: { 'cli-highlight': './src/ui/plain-highlight.ts', 'node-emoji': './src/ui/no-emoji.ts' },
+  plugins: [lazyChildProcess],
   // CommonJS dependencies bundled into ESM still call require() for Node's built-in modules.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

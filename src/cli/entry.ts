@@ -15,16 +15,21 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${__VERSION__}\n`);
 } else {
-  const { main } = await import('./main.ts');
-  process.exitCode = await main(
-    {
-      io: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
-      env: process.env,
-      now: () => new Date(),
-      cwd: process.cwd(),
-      // The bundle sits in dist/, one level below the package root that holds lessons/ and quizzes/.
-      packageRoot: fileURLToPath(new URL('..', import.meta.url)),
-    },
-    argv,
-  );
+  void import('./main.ts')
+    .then(({ main }) =>
+      main(
+        {
+          io: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+          env: process.env,
+          now: () => new Date(),
+          cwd: process.cwd(),
+          // The bundle sits in dist/, one level below the package root that holds lessons/ and quizzes/.
+          packageRoot: fileURLToPath(new URL('..', import.meta.url)),
+        },
+        argv,
+      ),
+    )
+    .then((code) => {
+      process.exitCode = code;
+    });
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Course } from './course.ts';
@@ -21,9 +20,13 @@ interface CacheFile {
   quizzes: Array<[string, Course['quizzes'] extends Map<string, infer Q> ? Q : never]>;
 }
 
-/** Name, size and mtime of each content file: cheap to compute (a few stat calls), changes on any edit. */
+/**
+ * Name, size and mtime of each content file: cheap to compute (a few stat calls), changes on any
+ * edit. Kept as plain text rather than hashed, which spares start-up from loading node:crypto.
+ */
 export function courseFingerprint(dir: string): string {
-  const hash = createHash('sha1');
+  const parts: string[] = [];
+  const hash = { update: (s: string) => void parts.push(s) };
   hash.update(`${CACHE_FORMAT}\0${__VERSION__}\0${path.resolve(dir)}\0`);
   for (const sub of ['lessons', 'quizzes']) {
     let names: string[];
@@ -43,12 +46,21 @@ export function courseFingerprint(dir: string): string {
       }
     }
   }
-  return hash.digest('hex');
+  return parts.join('');
+}
+
+/** FNV-1a, 32 bits: enough to give each course folder its own cache file name. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 export function cacheFileFor(cacheDir: string, contentDir: string): string {
-  const id = createHash('sha1').update(path.resolve(contentDir)).digest('hex').slice(0, 16);
-  return path.join(cacheDir, `course-${id}.json`);
+  return path.join(cacheDir, `course-${fnv1a(path.resolve(contentDir))}.json`);
 }
 
 export function readCachedCourse(cacheFile: string, dir: string, key: string): Course | undefined {

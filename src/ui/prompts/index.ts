@@ -135,7 +135,7 @@ export class InquirerPrompter implements Prompter {
   }
 
   async menu<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>, opts?: { default?: T }): Promise<T> {
-    const { select } = await import('@inquirer/prompts');
+    const { select } = await import('./inquirer.ts');
     return cancellable(
       select<T>(
         {
@@ -151,7 +151,7 @@ export class InquirerPrompter implements Prompter {
   }
 
   async multi<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T[]> {
-    const { checkbox } = await import('@inquirer/prompts');
+    const { checkbox } = await import('./inquirer.ts');
     return cancellable(
       checkbox<T>(
         {
@@ -167,12 +167,12 @@ export class InquirerPrompter implements Prompter {
   }
 
   async confirm(message: string, opts?: { default?: boolean }): Promise<boolean> {
-    const { confirm } = await import('@inquirer/prompts');
+    const { confirm } = await import('./inquirer.ts');
     return cancellable(confirm({ message, default: opts?.default ?? true }, this.context));
   }
 
   async text(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string> {
-    const { input } = await import('@inquirer/prompts');
+    const { input } = await import('./inquirer.ts');
     return cancellable(input({ message, validate: opts?.validate }, this.context));
   }
 }

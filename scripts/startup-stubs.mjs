@@ -8,8 +8,21 @@ export const lazyChildProcess = {
     build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
       args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'lazy-child-process', namespace: 'startup-stub' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'startup-stub' }, () => ({
+    build.onLoad({ filter: /^lazy-child-process$/, namespace: 'startup-stub' }, () => ({
       contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+// chalk works out colour support when it is imported (loading node:tty and node:os); the CLI
+// never uses chalk's default instance: src/ui/theme.ts decides colour itself and makes its own.
+export const noColorDetection = {
+  name: 'no-color-detection',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'startup-stub' }));
+    build.onLoad({ filter: /^supports-color$/, namespace: 'startup-stub' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
       loader: 'js',
     }));
   },

@@ -2,13 +2,6 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { UsageError } from '../errors.ts';
 import { closest } from '../text/suggest.ts';
 import { createCtx, type Ctx, type CtxBase, type GlobalOptions } from './context.ts';
-import { runHome } from './commands/home.ts';
-import { runList } from './commands/list.ts';
-import { runLearn } from './commands/learn.ts';
-import { runGlossary } from './commands/glossary.ts';
-import { runSearch } from './commands/search.ts';
-import { runProgress } from './commands/progress.ts';
-import { runQuiz } from './commands/quiz.ts';
 
 declare const __VERSION__: string;
 
@@ -26,9 +19,8 @@ function wholeNumber(name: string, min: number) {
 
 /**
  * The commander wiring and nothing else: each action builds the context and hands over to a
- * command module. The everyday commands are bundled in (their heavy dependencies, such as the
- * Markdown renderer and Inquirer, load lazily inside them); each extra module file costs start-up
- * more than its code. The rarer commands are imported only when they run.
+ * command module, imported only when that command runs. The bundle keeps them in the same file,
+ * wrapped so that a module's top-level code runs only when it is first imported.
  */
 export function createProgram(base: CtxBase): Command {
   const program = new Command('alignment-tutor');
@@ -67,6 +59,7 @@ Examples:
         const [near] = closest(command, names, 1);
         throw new UsageError(`unknown command '${command}'${near ? ` (did you mean '${near}'?)` : ''}`, 'Run alignment-tutor --help to see the commands.');
       }
+      const { runHome } = await import('./commands/home.ts');
       await runHome(ctxOf(cmd));
     });
 
@@ -75,6 +68,7 @@ Examples:
     .description('list the lessons in course order with their status')
     .option('--json', 'print the list as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const { runList } = await import('./commands/list.ts');
       await runList(ctxOf(cmd), opts);
     });
 
@@ -84,6 +78,7 @@ Examples:
     .argument('[lesson]', 'lesson id, e.g. specification-problem')
     .option('--print', 'print the whole lesson to standard output, no prompts, nothing recorded')
     .action(async (lesson: string | undefined, opts: { print?: boolean }, cmd: Command) => {
+      const { runLearn } = await import('./commands/learn.ts');
       await runLearn(ctxOf(cmd), lesson, opts);
     });
 
@@ -96,6 +91,7 @@ Examples:
     .option('--seed <n>', 'make --shuffle reproducible', wholeNumber('--seed', 0))
     .option('--limit <n>', 'ask at most N questions', wholeNumber('--limit', 1))
     .action(async (lesson: string | undefined, opts: { missed?: boolean; shuffle?: boolean; seed?: number; limit?: number }, cmd: Command) => {
+      const { runQuiz } = await import('./commands/quiz.ts');
       await runQuiz(ctxOf(cmd), lesson, opts);
     });
 
@@ -104,6 +100,7 @@ Examples:
     .description('key terms from every lesson, or one term with its definition')
     .argument('[term]', 'a term to look up')
     .action(async (term: string | undefined, _opts, cmd: Command) => {
+      const { runGlossary } = await import('./commands/glossary.ts');
       await runGlossary(ctxOf(cmd), term);
     });
 
@@ -112,6 +109,7 @@ Examples:
     .description('search lesson titles, sections and key terms')
     .argument('<words...>', 'words to look for')
     .action(async (words: string[], _opts, cmd: Command) => {
+      const { runSearch } = await import('./commands/search.ts');
       await runSearch(ctxOf(cmd), words);
     });
 
@@ -123,6 +121,7 @@ Examples:
     .option('--export <file>', 'write your progress to FILE')
     .option('--import <file>', 'merge progress from FILE into yours')
     .action(async (opts: { json?: boolean; path?: boolean; export?: string; import?: string }, cmd: Command) => {
+      const { runProgress } = await import('./commands/progress.ts');
       await runProgress(ctxOf(cmd), opts);
     });
 

@@ -21,7 +21,7 @@ const HARD_RETURN = /\r/g;
  * `width`. marked and marked-terminal are loaded here, on first use, since only lessons need them.
  */
 export async function renderMarkdown(md: string, opts: MarkdownOptions): Promise<string> {
-  const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
+  const [{ Marked }, { markedTerminal }] = await Promise.all([import('./vendor/marked.ts'), import('./vendor/marked-terminal.ts')]);
   const width = Math.max(8, opts.width);
   const theme = createTheme(opts.color);
   const { chalk } = theme;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaFor, SCHEMA_FILES } from '../../src/cli/commands/schema.ts';
+import { jsonSchemaFor, SCHEMA_FILES } from '../../src/content/json-schema.ts';
 import { PACKAGE_ROOT } from '../helpers/run.ts';
 
 describe('the JSON Schema files editors use', () => {

@@ -1,19 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { lessonSchema, quizSchema } from '../../content/schema.ts';
 import { describeFsError, UserError } from '../../errors.ts';
 import type { Ctx } from '../context.ts';
 
-/** The JSON Schema of a content file, generated from the same schema the loader checks with. */
-export function jsonSchemaFor(kind: 'lesson' | 'quiz'): string {
-  const schema = z.toJSONSchema(kind === 'lesson' ? lessonSchema : quizSchema, { target: 'draft-2020-12', io: 'input' });
-  return `${JSON.stringify(schema, null, 2)}\n`;
-}
-
-export const SCHEMA_FILES = { lesson: 'lessons/lesson.schema.json', quiz: 'quizzes/quiz.schema.json' } as const;
-
 export async function runSchema(ctx: Ctx, opts: { kind: 'lesson' | 'quiz'; write?: boolean }): Promise<void> {
+  const { jsonSchemaFor, SCHEMA_FILES } = await import('../../content/json-schema.ts');
   if (!opts.write) {
     ctx.io.stdout.write(jsonSchemaFor(opts.kind));
     return;

@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { countSummary, formatIssue, sortIssues, type ContentIssue } from '../../content/issues.ts';
-import { loadCourse } from '../../content/load.ts';
 import { ExitError, UserError } from '../../errors.ts';
 import type { Ctx } from '../context.ts';
 
@@ -46,7 +45,10 @@ export async function runValidate(ctx: Ctx, paths: string[]): Promise<void> {
   const { theme, io } = ctx;
   const issues: ContentIssue[] = [];
   let fileCount = 0;
-  for (const target of targetsFor(ctx, paths)) {
+  const targets = targetsFor(ctx, paths);
+  // The YAML parser and the schema library load only for commands that read the YAML itself.
+  const { loadCourse } = await import('../../content/load.ts');
+  for (const target of targets) {
     const result = loadCourse(target.dir);
     const only = target.only;
     issues.push(...(only ? result.issues.filter((i) => only.has(i.file)) : result.issues));

@@ -1,10 +1,12 @@
-// Builds the CLI for a fast start. Two kinds of output:
-//  - dist/cli.js: our own code in one file (plus commander, chalk, env-paths). Every extra ES
-//    module Node has to resolve and link costs start-up time, more than the code in it.
-//  - dist/lazy/*.js: the heavy parts (YAML parser and schema library, Markdown renderer,
-//    Inquirer prompts, readline), each bundled on its own and loaded by import() only on the
-//    paths that use them. They return data or throw Inquirer's own errors, never ours, so the
-//    copies of small shared helpers they carry do not matter.
+// Builds the CLI for a fast start, as CommonJS so that no command starts Node's ES module loader
+// (a few milliseconds of every start-up). Two kinds of output:
+//  - dist/cli.cjs: our own code in one file (plus commander, chalk, env-paths). Each extra module
+//    file Node has to load costs start-up time, more than the code in it; the code of a command
+//    runs only when that command is used.
+//  - dist/lazy/*.cjs: the heavy parts (YAML parser and schema library, Markdown renderer, Inquirer
+//    prompts, readline) and the less frequent commands, each bundled on its own and required only
+//    on the paths that use them. Each carries its own copy of the small shared modules; those are
+//    stateless, and errors are recognised by a mark rather than by class identity (src/errors.ts).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,16 +20,25 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const LAZY = {
   load: 'src/content/load.ts',
   'json-schema': 'src/content/json-schema.ts',
-  marked: 'src/ui/vendor/marked.ts',
-  'marked-terminal': 'src/ui/vendor/marked-terminal.ts',
+  markdown: 'src/ui/vendor/markdown-libs.ts',
   inquirer: 'src/ui/prompts/inquirer.ts',
   pager: 'src/ui/prompts/pager.ts',
   order: 'src/ui/prompts/order.ts',
   'line-reader': 'src/ui/line-reader.ts',
+  // The commands other than list and progress: lessons, quizzes and the author's tools need the
+  // renderer or the prompts anyway, and keeping them out makes every start-up compile less.
+  home: 'src/cli/commands/home.ts',
+  learn: 'src/cli/commands/learn.ts',
+  quiz: 'src/cli/commands/quiz.ts',
+  glossary: 'src/cli/commands/glossary.ts',
+  search: 'src/cli/commands/search.ts',
+  reset: 'src/cli/commands/reset.ts',
+  validate: 'src/cli/commands/validate.ts',
+  schema: 'src/cli/commands/schema.ts',
 };
 const lazyByTarget = new Map(Object.entries(LAZY).map(([name, target]) => [path.join(root, target), name]));
 
-/** Turns `import()` of a lazy module into an import of its own bundle; a static import is a build error. */
+/** Turns `import()` of a lazy module into a require of its own bundle; in the main file a static import of one is a build error. */
 function lazyModules(fromLazyDir) {
   return {
     name: 'lazy-modules',
@@ -38,9 +49,11 @@ function lazyModules(fromLazyDir) {
         const name = lazyByTarget.get(target);
         if (name === undefined || args.kind === 'entry-point') return undefined;
         if (args.kind !== 'dynamic-import') {
+          // Inside a lazy bundle a static import just makes its own copy.
+          if (fromLazyDir) return undefined;
           return { errors: [{ text: `${args.path} is loaded lazily; import() it instead of importing it statically (see scripts/build.mjs)` }] };
         }
-        return { path: fromLazyDir ? `./${name}.js` : `./lazy/${name}.js`, external: true };
+        return { path: fromLazyDir ? `./${name}.cjs` : `./lazy/${name}.cjs`, external: true };
       });
     },
   };
@@ -48,7 +61,10 @@ function lazyModules(fromLazyDir) {
 
 const common = {
   bundle: true,
-  format: 'esm',
+  format: 'cjs',
+  // import() of a lazy bundle becomes a plain require().
+  supported: { 'dynamic-import': false },
+  outExtension: { '.js': '.cjs' },
   platform: 'node',
   target: 'node20',
   absWorkingDir: root,
@@ -57,8 +73,6 @@ const common = {
   // table); the lessons have no code to colour and turn emoji codes off. Inquirer's editor prompt
   // (never used) would bring iconv-lite.
   alias: { 'cli-highlight': './src/ui/plain-highlight.ts', 'node-emoji': './src/ui/no-emoji.ts', '@inquirer/editor': './src/ui/prompts/no-editor.ts' },
-  // CommonJS dependencies bundled into ESM still call require() for Node's built-in modules.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   legalComments: 'none',
   minify: process.env.BUILD_MINIFY !== '0',
   logLevel: 'warning',
@@ -69,13 +83,9 @@ rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 
 const main = await build({
   ...common,
-  // CommonJS, so that commands that need none of the lazy modules never start Node's ES module
-  // loader, a few milliseconds of every start-up. The lazy bundles are ES modules, loaded by import().
-  format: 'cjs',
   define: { ...common.define, 'import.meta.url': '__import_meta_url' },
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   entryPoints: { cli: 'src/cli/entry.ts' },
-  outExtension: { '.js': '.cjs' },
   outdir: 'dist',
   plugins: [lazyChildProcess, noColorDetection, lazyModules(false)],
 });

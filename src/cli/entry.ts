@@ -1,25 +1,66 @@
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
+import type { Io } from '../ui/io.ts';
 
 declare const __VERSION__: string;
 
-// A reader that closes the pipe early (`alignment-tutor list | head`) is not an error worth a trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
 const argv = process.argv.slice(2);
+
+/**
+ * Standard output when it is a file or a pipe. Node writes to those synchronously on Linux anyway;
+ * writing directly spares a command like `list | less` from building a stream (a millisecond or
+ * two of start-up). A terminal gets Node's real stream, which Inquirer needs.
+ */
+const pipedStdout = {
+  isTTY: false,
+  write(chunk: string | Uint8Array): boolean {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let done = 0;
+    while (done < bytes.length) {
+      try {
+        done += writeSync(1, bytes, done);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        // A pipe its creator made non-blocking is full for a moment: try again.
+        if (code === 'EAGAIN') continue;
+        // A reader that closes the pipe early (`alignment-tutor list | head`) is not an error worth a trace.
+        if (code === 'EPIPE') process.exit(0);
+        throw e;
+      }
+    }
+    return true;
+  },
+} as unknown as Io['stdout'];
+
+const stdoutIsTTY = isatty(1);
+if (stdoutIsTTY) {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
+const io: Io = {
+  get stdin() {
+    return process.stdin;
+  },
+  stdout: stdoutIsTTY ? process.stdout : pipedStdout,
+  get stderr() {
+    return process.stderr;
+  },
+};
 
 // `--version` alone is asked by scripts and package managers; answering it before loading the
 // command wiring makes it cost little more than Node's own start-up. Same output as commander's.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${__VERSION__}\n`);
+  io.stdout.write(`${__VERSION__}\n`);
 } else {
   void import('./main.ts')
     .then(({ main }) =>
       main(
         {
-          io: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+          io,
           env: process.env,
           now: () => new Date(),
           cwd: process.cwd(),

@@ -17,14 +17,121 @@ function wholeNumber(name: string, min: number) {
   };
 }
 
+type CtxOf = (cmd: Command) => Ctx;
+
+/** Each command's wiring, registered on demand: building all of them costs every start-up. */
+const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
+  list: (program, ctxOf) =>
+    program
+      .command('list')
+      .description('list the lessons in course order with their status')
+      .option('--json', 'print the list as JSON')
+      .action(async (opts: { json?: boolean }, cmd: Command) => {
+        const { runList } = await import('./commands/list.ts');
+        await runList(ctxOf(cmd), opts);
+      }),
+  learn: (program, ctxOf) =>
+    program
+      .command('learn')
+      .description('read a lesson, one section at a time (without an id: continue where you stopped)')
+      .argument('[lesson]', 'lesson id, e.g. specification-problem')
+      .option('--print', 'print the whole lesson to standard output, no prompts, nothing recorded')
+      .action(async (lesson: string | undefined, opts: { print?: boolean }, cmd: Command) => {
+        const { runLearn } = await import('./commands/learn.ts');
+        await runLearn(ctxOf(cmd), lesson, opts);
+      }),
+  quiz: (program, ctxOf) =>
+    program
+      .command('quiz')
+      .description("take a lesson's quiz (without an id: the quiz of the lesson last read)")
+      .argument('[lesson]', 'lesson id')
+      .option('--missed', 'ask only the questions missed in the last attempt')
+      .option('--shuffle', 'shuffle questions and choices')
+      .option('--seed <n>', 'make --shuffle reproducible', wholeNumber('--seed', 0))
+      .option('--limit <n>', 'ask at most N questions', wholeNumber('--limit', 1))
+      .action(async (lesson: string | undefined, opts: { missed?: boolean; shuffle?: boolean; seed?: number; limit?: number }, cmd: Command) => {
+        const { runQuiz } = await import('./commands/quiz.ts');
+        await runQuiz(ctxOf(cmd), lesson, opts);
+      }),
+  glossary: (program, ctxOf) =>
+    program
+      .command('glossary')
+      .description('key terms from every lesson, or one term with its definition')
+      .argument('[term]', 'a term to look up')
+      .action(async (term: string | undefined, _opts, cmd: Command) => {
+        const { runGlossary } = await import('./commands/glossary.ts');
+        await runGlossary(ctxOf(cmd), term);
+      }),
+  search: (program, ctxOf) =>
+    program
+      .command('search')
+      .description('search lesson titles, sections and key terms')
+      .argument('<words...>', 'words to look for')
+      .action(async (words: string[], _opts, cmd: Command) => {
+        const { runSearch } = await import('./commands/search.ts');
+        await runSearch(ctxOf(cmd), words);
+      }),
+  progress: (program, ctxOf) =>
+    program
+      .command('progress')
+      .description('show your progress, or export / import it')
+      .option('--json', 'print progress as JSON')
+      .option('--path', 'print the path of the progress file in use')
+      .option('--export <file>', 'write your progress to FILE')
+      .option('--import <file>', 'merge progress from FILE into yours')
+      .action(async (opts: { json?: boolean; path?: boolean; export?: string; import?: string }, cmd: Command) => {
+        const { runProgress } = await import('./commands/progress.ts');
+        await runProgress(ctxOf(cmd), opts);
+      }),
+  reset: (program, ctxOf) =>
+    program
+      .command('reset')
+      .description("clear one lesson's progress, or all of it (a backup is written first)")
+      .argument('[lesson]', 'lesson id')
+      .option('-y, --yes', 'do not ask for confirmation')
+      .action(async (lesson: string | undefined, opts: { yes?: boolean }, cmd: Command) => {
+        const { runReset } = await import('./commands/reset.ts');
+        await runReset(ctxOf(cmd), lesson, opts);
+      }),
+  validate: (program, ctxOf) =>
+    program
+      .command('validate')
+      .description('check lesson and quiz files: every problem as path:line:column')
+      .argument('[paths...]', 'course folders or .yaml files (default: the course in use)')
+      .action(async (paths: string[], _opts, cmd: Command) => {
+        const { runValidate } = await import('./commands/validate.ts');
+        await runValidate(ctxOf(cmd), paths);
+      }),
+  schema: (program, ctxOf) =>
+    program
+      .command('schema')
+      .description('print the JSON Schema of lesson or quiz files, for editor completion')
+      .addOption(new Option('--kind <kind>', 'which schema').choices(['lesson', 'quiz']).default('lesson'))
+      .option('--write', 'write lessons/lesson.schema.json and quizzes/quiz.schema.json in the course folder')
+      .action(async (opts: { kind: 'lesson' | 'quiz'; write?: boolean }, cmd: Command) => {
+        const { runSchema } = await import('./commands/schema.ts');
+        await runSchema(ctxOf(cmd), opts);
+      }),
+};
+
+/** The command named on the command line, if it is one of ours: then only it is registered. */
+export function requestedCommand(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--content' || arg === '--progress-file') i++;
+    else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
 /**
  * The commander wiring and nothing else: each action builds the context and hands over to a
  * command module, imported only when that command runs. The bundle keeps them in the same file,
  * wrapped so that a module's top-level code runs only when it is first imported.
  */
-export function createProgram(base: CtxBase): Command {
+export function createProgram(base: CtxBase, only?: string): Command {
   const program = new Command('alignment-tutor');
-  const ctxOf = (cmd: Command): Ctx => createCtx(base, cmd.optsWithGlobals<GlobalOptions>());
+  const ctxOf: CtxOf = (cmd: Command): Ctx => createCtx(base, cmd.optsWithGlobals<GlobalOptions>());
 
   program
     .description('A terminal tutor for the AI alignment problem: lessons, quizzes that explain every answer, and progress that resumes where you stopped.')
@@ -55,7 +162,7 @@ Examples:
     )
     .action(async (command: string | undefined, _opts, cmd: Command) => {
       if (command !== undefined) {
-        const names = program.commands.map((c) => c.name());
+        const names = Object.keys(COMMANDS);
         const [near] = closest(command, names, 1);
         throw new UsageError(`unknown command '${command}'${near ? ` (did you mean '${near}'?)` : ''}`, 'Run alignment-tutor --help to see the commands.');
       }
@@ -63,96 +170,9 @@ Examples:
       await runHome(ctxOf(cmd));
     });
 
-  program
-    .command('list')
-    .description('list the lessons in course order with their status')
-    .option('--json', 'print the list as JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const { runList } = await import('./commands/list.ts');
-      await runList(ctxOf(cmd), opts);
-    });
-
-  program
-    .command('learn')
-    .description('read a lesson, one section at a time (without an id: continue where you stopped)')
-    .argument('[lesson]', 'lesson id, e.g. specification-problem')
-    .option('--print', 'print the whole lesson to standard output, no prompts, nothing recorded')
-    .action(async (lesson: string | undefined, opts: { print?: boolean }, cmd: Command) => {
-      const { runLearn } = await import('./commands/learn.ts');
-      await runLearn(ctxOf(cmd), lesson, opts);
-    });
-
-  program
-    .command('quiz')
-    .description("take a lesson's quiz (without an id: the quiz of the lesson last read)")
-    .argument('[lesson]', 'lesson id')
-    .option('--missed', 'ask only the questions missed in the last attempt')
-    .option('--shuffle', 'shuffle questions and choices')
-    .option('--seed <n>', 'make --shuffle reproducible', wholeNumber('--seed', 0))
-    .option('--limit <n>', 'ask at most N questions', wholeNumber('--limit', 1))
-    .action(async (lesson: string | undefined, opts: { missed?: boolean; shuffle?: boolean; seed?: number; limit?: number }, cmd: Command) => {
-      const { runQuiz } = await import('./commands/quiz.ts');
-      await runQuiz(ctxOf(cmd), lesson, opts);
-    });
-
-  program
-    .command('glossary')
-    .description('key terms from every lesson, or one term with its definition')
-    .argument('[term]', 'a term to look up')
-    .action(async (term: string | undefined, _opts, cmd: Command) => {
-      const { runGlossary } = await import('./commands/glossary.ts');
-      await runGlossary(ctxOf(cmd), term);
-    });
-
-  program
-    .command('search')
-    .description('search lesson titles, sections and key terms')
-    .argument('<words...>', 'words to look for')
-    .action(async (words: string[], _opts, cmd: Command) => {
-      const { runSearch } = await import('./commands/search.ts');
-      await runSearch(ctxOf(cmd), words);
-    });
-
-  program
-    .command('progress')
-    .description('show your progress, or export / import it')
-    .option('--json', 'print progress as JSON')
-    .option('--path', 'print the path of the progress file in use')
-    .option('--export <file>', 'write your progress to FILE')
-    .option('--import <file>', 'merge progress from FILE into yours')
-    .action(async (opts: { json?: boolean; path?: boolean; export?: string; import?: string }, cmd: Command) => {
-      const { runProgress } = await import('./commands/progress.ts');
-      await runProgress(ctxOf(cmd), opts);
-    });
-
-  program
-    .command('reset')
-    .description("clear one lesson's progress, or all of it (a backup is written first)")
-    .argument('[lesson]', 'lesson id')
-    .option('-y, --yes', 'do not ask for confirmation')
-    .action(async (lesson: string | undefined, opts: { yes?: boolean }, cmd: Command) => {
-      const { runReset } = await import('./commands/reset.ts');
-      await runReset(ctxOf(cmd), lesson, opts);
-    });
-
-  program
-    .command('validate')
-    .description('check lesson and quiz files: every problem as path:line:column')
-    .argument('[paths...]', 'course folders or .yaml files (default: the course in use)')
-    .action(async (paths: string[], _opts, cmd: Command) => {
-      const { runValidate } = await import('./commands/validate.ts');
-      await runValidate(ctxOf(cmd), paths);
-    });
-
-  program
-    .command('schema')
-    .description('print the JSON Schema of lesson or quiz files, for editor completion')
-    .addOption(new Option('--kind <kind>', 'which schema').choices(['lesson', 'quiz']).default('lesson'))
-    .option('--write', 'write lessons/lesson.schema.json and quizzes/quiz.schema.json in the course folder')
-    .action(async (opts: { kind: 'lesson' | 'quiz'; write?: boolean }, cmd: Command) => {
-      const { runSchema } = await import('./commands/schema.ts');
-      await runSchema(ctxOf(cmd), opts);
-    });
+  for (const [name, define] of Object.entries(COMMANDS)) {
+    if (only === undefined || only === name) define(program, ctxOf);
+  }
 
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({
@@ -165,7 +185,7 @@ Examples:
 
 /** Parses argv and runs the command; commander's own exits become HelpShown or UsageError. */
 export async function runCli(base: CtxBase, argv: string[]): Promise<void> {
-  const program = createProgram(base);
+  const program = createProgram(base, requestedCommand(argv));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

@@ -21,8 +21,27 @@ const HARD_RETURN = /\r/g;
  * `width`. marked and marked-terminal are loaded here, on first use, since only lessons need them.
  */
 export async function renderMarkdown(md: string, opts: MarkdownOptions): Promise<string> {
-  const [{ Marked }, { markedTerminal }] = await Promise.all([import('./vendor/marked.ts'), import('./vendor/marked-terminal.ts')]);
   const width = Math.max(8, opts.width);
+  const key = `${width}:${opts.color}`;
+  let marked = renderers.get(key);
+  if (!marked) {
+    marked = await createRenderer(width, opts.color);
+    renderers.set(key, marked);
+  }
+  let out = (await marked.parse(md)).replace(HARD_RETURN, '\n');
+  // cli-highlight or a hyperlink-capable terminal could still add codes on their own.
+  if (!opts.color) out = stripVTControlCharacters(out);
+  return wrapText(out.replace(/\n{3,}/g, '\n\n').replace(/\s+$/, ''), width);
+}
+
+type Renderer = InstanceType<typeof import('marked').Marked>;
+
+/** A lesson renders many sections at one width: set marked up once for each width and colour. */
+const renderers = new Map<string, Renderer>();
+
+async function createRenderer(width: number, color: boolean): Promise<Renderer> {
+  const { Marked, markedTerminal } = await import('./vendor/markdown-libs.ts');
+  const opts = { color };
   const theme = createTheme(opts.color);
   const { chalk } = theme;
   const plain = (s: string) => s;
@@ -57,11 +76,7 @@ export async function renderMarkdown(md: string, opts: MarkdownOptions): Promise
     }) as MarkedExtension,
   );
   marked.use(overrides({ width, dim: style(theme.dim), link: style(chalk.underline), quote: style(chalk.italic) }));
-
-  let out = (await marked.parse(md)).replace(HARD_RETURN, '\n');
-  // cli-highlight or a hyperlink-capable terminal could still add codes on their own.
-  if (!opts.color) out = stripVTControlCharacters(out);
-  return wrapText(out.replace(/\n{3,}/g, '\n\n').replace(/\s+$/, ''), width);
+  return marked;
 }
 
 /** Where marked-terminal's output does not suit a lesson, these renderers take over. */

@@ -9,7 +9,7 @@ import { textWidth } from '../../ui/io.ts';
 import { wrapText } from '../../ui/wrap.ts';
 import { askQuestion, gradeAndExplain } from '../../ui/question.ts';
 import { createLessonView, type LessonView } from '../../ui/screens/lesson-view.ts';
-import { renderIntro, renderRecap, renderSectionBody, renderTerms, renderWholeLesson, sectionHeader, type LessonScreen } from '../../ui/screens/lesson.ts';
+import { renderIntro, renderRecap, renderSectionBody, renderTerms, sectionHeader, wholeLessonParts, type LessonScreen } from '../../ui/screens/lesson.ts';
 import type { Ctx } from '../context.ts';
 
 export interface LearnOptions {
@@ -38,7 +38,7 @@ export async function runLearn(ctx: Ctx, arg: string | undefined, opts: LearnOpt
     } else lesson = target.lesson;
   }
   if (opts.print) {
-    ctx.io.stdout.write(await renderWholeLesson(lesson, screenFor(ctx, course, lesson)));
+    for await (const part of wholeLessonParts(lesson, screenFor(ctx, course, lesson))) ctx.io.stdout.write(part);
     return;
   }
   await readLesson(ctx, lesson.id, { section });

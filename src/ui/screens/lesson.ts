@@ -89,20 +89,25 @@ async function renderCheck(question: Question, screen: LessonScreen): Promise<st
 }
 
 /** The whole lesson for `learn --print`: everything a reader sees, one section after another. */
-export async function renderWholeLesson(lesson: Lesson, screen: LessonScreen): Promise<string> {
+/**
+ * The whole lesson, in the order it reads, one part at a time: `learn --print` writes each part as
+ * soon as it is rendered, so the first screen appears before the last section is done.
+ */
+export async function* wholeLessonParts(lesson: Lesson, screen: LessonScreen): AsyncGenerator<string> {
   const { theme, width } = screen;
   const rule = theme.dim('─'.repeat(Math.min(width, 40)));
-  const parts = [await renderIntro(lesson, screen)];
+  yield `${await renderIntro(lesson, screen)}\n`;
   for (let i = 0; i < lesson.sections.length; i++) {
     const section = lesson.sections[i]!;
-    parts.push('', rule, theme.dim(sectionHeader(lesson, i, screen)), theme.heading(wrapText(section.title, width)), '');
+    const parts = ['', rule, theme.dim(sectionHeader(lesson, i, screen)), theme.heading(wrapText(section.title, width)), ''];
     parts.push(await renderMarkdown(section.body, { width, color: theme.color }));
     if (section.check) parts.push('', await renderCheck(section.check, screen));
+    yield `${parts.join('\n')}\n`;
   }
-  parts.push('', rule, await renderTerms(lesson, screen));
+  const tail = ['', rule, await renderTerms(lesson, screen)];
   const refs = renderReferences(lesson, screen);
-  if (refs) parts.push('', refs);
-  return `${parts.join('\n')}\n`;
+  if (refs) tail.push('', refs);
+  yield `${tail.join('\n')}\n`;
 }
 
 function indent(text: string, n: number): string {

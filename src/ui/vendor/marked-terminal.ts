@@ -1,2 +1,0 @@
-// Entry of the lazily loaded terminal renderer bundle (see scripts/build.mjs).
-export { markedTerminal } from 'marked-terminal';

@@ -52,6 +52,8 @@ export interface CtxBase {
   now: () => Date;
   cwd: string;
   packageRoot: string;
+  /** Stores opened during this run, so the exit message can say truthfully whether all was saved. */
+  opened?: ProgressStore[];
 }
 
 export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
@@ -82,5 +84,6 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
     // Imported on first use: commands that never touch the course skip the loader entirely.
     course: () => (course ??= import('./course.ts').then((m) => m.loadCourseOrThrow(ctx))),
   };
+  base.opened?.push(ctx.store);
   return ctx;
 }

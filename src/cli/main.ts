@@ -14,14 +14,16 @@ export const EXIT_USAGE = 2;
 export async function main(base: CtxBase, argv: string[]): Promise<number> {
   const theme = createTheme(wantsColor({ flag: !argv.includes('--no-color'), env: base.env, isTTY: Boolean((base.io.stderr as { isTTY?: boolean }).isTTY) }));
   const err = (line: string) => base.io.stderr.write(`${line}\n`);
+  const opened: NonNullable<CtxBase['opened']> = [];
   try {
-    await runCli(base, argv);
+    await runCli({ ...base, opened }, argv);
     return EXIT_OK;
   } catch (e) {
     if (e instanceof HelpShown) return EXIT_OK;
     if (e instanceof ExitError) return e.code;
     if (e instanceof CancelledError) {
-      base.io.stdout.write('\nStopped. Your progress is saved.\n');
+      const unsaved = opened.some((store) => store.hasUnsaved());
+      base.io.stdout.write(unsaved ? '\nStopped. The last changes could not be saved (see the message above).\n' : '\nStopped. Your progress is saved.\n');
       return EXIT_OK;
     }
     if (e instanceof ContentError) {
@@ -35,7 +37,7 @@ export async function main(base: CtxBase, argv: string[]): Promise<number> {
     }
     const error = e as Error;
     err(`${theme.bad('internal error:')} ${error?.message ?? String(e)}`);
-    err('This is a bug in alignment-tutor, not something you did. Your progress file was not changed by this error.');
+    err('This is a bug in alignment-tutor, not something you did. Everything saved before it happened is kept.');
     if (base.env['ALIGNMENT_TUTOR_DEBUG']) err(String(error?.stack));
     else err('Set ALIGNMENT_TUTOR_DEBUG=1 to see the details, and please report it.');
     return EXIT_ERROR;

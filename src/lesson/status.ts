@@ -1,5 +1,6 @@
 import type { Lesson, Quiz } from '../content/schema.ts';
 import type { CourseProgress } from '../progress/types.ts';
+import { quizStats } from '../quiz/session.ts';
 
 /** Where a learner stands with one lesson, from the progress file alone. */
 export type LessonStatus =
@@ -26,9 +27,11 @@ export function summariseLesson(lesson: Lesson, progress: CourseProgress | undef
   const ids = new Set(lesson.sections.map((s) => s.id));
   const seen = new Set((lp?.sectionsSeen ?? []).filter((id) => ids.has(id))).size;
   const total = lesson.sections.length;
-  const attempts = qp?.attempts ?? [];
-  const best = attempts.length ? Math.max(...attempts.map((a) => a.score)) : undefined;
-  const passed = attempts.some((a) => a.passed) || (quiz !== undefined && best !== undefined && best >= quiz.pass);
+  // Whole-quiz attempts only, as `progress` counts them: a retry of just the missed questions
+  // neither passes a quiz nor sets its best score.
+  const stats = quizStats(qp);
+  const best = stats.best?.score;
+  const passed = stats.passed || (quiz !== undefined && best !== undefined && best >= quiz.pass);
   let status: LessonStatus;
   if (passed) status = { kind: 'quiz-passed' };
   else if (lp?.finishedAt) status = { kind: 'read' };

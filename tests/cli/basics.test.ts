@@ -37,3 +37,25 @@ describe('the command line', () => {
     expect(stderr).toContain('--limit must be a whole number');
   });
 });
+
+describe('stopping', () => {
+  it('says progress is saved when it was', async () => {
+    const r = await run(['--plain', 'learn', 'what-alignment-means'], { env: { ...env, ALIGNMENT_TUTOR_CACHE: 'off' }, input: [''] });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('Stopped. Your progress is saved.');
+  });
+
+  it('does not claim progress is saved when the file cannot be written', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const blocker = path.join(tmp.dir, 'not-a-folder');
+    writeFileSync(blocker, 'a file where a folder should be');
+    const r = await run(['--plain', 'learn', 'what-alignment-means'], {
+      env: { ALIGNMENT_TUTOR_PROGRESS: path.join(blocker, 'progress.json'), ALIGNMENT_TUTOR_CACHE: 'off' },
+      input: [''],
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(path.join(blocker, 'progress.json'));
+    expect(r.stdout).not.toContain('Your progress is saved');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('Stopped. The last changes could not be saved (see the message above).');
+  });
+});

@@ -89,7 +89,8 @@ export class PlainPrompter implements Prompter {
       const raw = (await this.readLine(`${message} ${def === undefined ? '(y/n)' : def ? '(Y/n)' : '(y/N)'}: `)).trim().toLowerCase();
       if (raw === '' && def !== undefined) return def;
       if (['y', 'yes'].includes(raw)) return true;
-      if (['n', 'no'].includes(raw)) return false;
+      // `q` quits everywhere else in the line protocol; here it is a no.
+      if (['n', 'no', 'q'].includes(raw)) return false;
       this.write('Please answer y or n.\n');
     }
   }

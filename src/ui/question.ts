@@ -23,6 +23,8 @@ export interface AskOptions {
    * Without it choices keep the file order and order items are shuffled at random.
    */
   display?: number[];
+  /** The heading when there is no number, e.g. "Check your understanding" for a lesson's check. */
+  heading?: string;
 }
 
 export interface Asked {
@@ -33,15 +35,20 @@ export interface Asked {
 const HINT = Symbol('hint');
 type Hint = typeof HINT;
 
+/** The heading and the prompt, as a question is asked (and shown again above a lesson check's feedback). */
+export async function renderQuestionHead(ctx: Ctx, question: Question, opts: Pick<AskOptions, 'number' | 'total' | 'heading'>): Promise<string> {
+  const { theme } = ctx;
+  const heading = opts.number !== undefined ? `Question ${opts.number}${opts.total !== undefined ? ` of ${opts.total}` : ''}` : (opts.heading ?? 'Question');
+  return `${theme.heading(heading)}\n${await renderMarkdown(question.prompt, { width: textWidth(ctx.io), color: theme.color })}`;
+}
+
 export async function askQuestion(ctx: Ctx, question: Question, opts: AskOptions): Promise<Asked> {
   const out = (s: string) => ctx.io.stdout.write(s);
   const { theme } = ctx;
   const width = textWidth(ctx.io);
   const display = displayOrder(question, opts.display);
 
-  const heading = opts.number !== undefined ? `Question ${opts.number}${opts.total !== undefined ? ` of ${opts.total}` : ''}` : 'Question';
-  out(`\n${theme.heading(heading)}\n`);
-  out(`${await renderMarkdown(question.prompt, { width, color: theme.color })}\n`);
+  out(`\n${await renderQuestionHead(ctx, question, opts)}\n`);
   // Interactive prompts carry their own instructions; a prompt that already says it needs no repeat.
   const instruction = ctx.prompter.plain ? INSTRUCTIONS[question.type] : undefined;
   if (instruction && !question.prompt.toLowerCase().includes(instruction.toLowerCase().replace(/\.$/, ''))) out(`${theme.dim(instruction)}\n`);
@@ -54,7 +61,7 @@ export async function askQuestion(ctx: Ctx, question: Question, opts: AskOptions
   const prompter = ctx.prompter as Partial<PlainPrompter>;
   const response =
     prompter.readLine !== undefined
-      ? await askPlain(question, display, (p) => prompter.readLine!(p), out, showHint)
+      ? await askPlain(question, display, (p) => prompter.readLine!(p), out, showHint, ctx.io.stdout.isTTY ? width : undefined)
       : await askInteractive(ctx, question, display, state, showHint);
   return { response, hintUsed: state.hintUsed };
 }
@@ -96,8 +103,13 @@ async function askPlain(
   readLine: (prompt: string) => Promise<string>,
   out: (s: string) => void,
   showHint: () => void,
+  /** Set on a terminal; piped, a choice stays on one line, as the protocol promises (README.md). */
+  width: number | undefined,
 ): Promise<Response> {
-  displayedLabels(question, display).forEach((label, i) => out(`  ${i + 1}. ${label}\n`));
+  displayedLabels(question, display).forEach((label, i) => {
+    const line = `  ${i + 1}. ${label}`;
+    out(`${width ? wrapText(line, width) : line}\n`);
+  });
   if (question.hint) out('Type ? for a hint.\n');
   for (;;) {
     const line = await readLine(PLAIN_PROMPTS[question.type](display.length));
@@ -282,7 +294,7 @@ export function gradeAndExplain(question: Question, response: Response, opts: Ex
       lines.push(
         g.correct
           ? verdict(true, 'That is the right order:')
-          : verdict(false, `${g.inPlace} of ${g.total} items were in the right place. The right order:`),
+          : verdict(false, `${g.inPlace} of ${g.total} items ${g.inPlace === 1 ? 'was' : 'were'} in the right place. The right order:`),
       );
       question.items.forEach((text, i) => {
         const at = response.order.indexOf(i);

@@ -31,8 +31,9 @@ describe('feedback after an answer', () => {
   it('for an almost-right order, counts the items in place and says where each one was put', () => {
     const { correct, text } = gradeAndExplain(order, { type: 'order', order: [0, 2, 1] });
     expect(correct).toBe(false);
-    expect(text).toContain('1 of 3 items were in the right place. The right order:');
+    expect(text).toContain('1 of 3 items was in the right place. The right order:');
     expect(text).toContain('  1. Act\n  2. Reward (you put it 3rd)\n  3. Update (you put it 2nd)');
+    expect(gradeAndExplain(order, { type: 'order', order: [1, 2, 0] }).text).toContain('0 of 3 items were in the right place.');
   });
 
   it('for a wrong short answer, quotes it and gives the accepted answer', () => {

@@ -19,6 +19,7 @@ import { seededRandom } from '../../quiz/shuffle.ts';
 import { closest } from '../../text/suggest.ts';
 import { textWidth } from '../../ui/io.ts';
 import { askQuestion, gradeAndExplain, inline } from '../../ui/question.ts';
+import { cutToWidth, wrapHanging, wrapText } from '../../ui/wrap.ts';
 import type { Ctx } from '../context.ts';
 
 export interface QuizOptions {
@@ -149,7 +150,7 @@ async function takeAttempt(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: Unfini
     const { response, hintUsed } = await askQuestion(ctx, question, { number: i + 1, total, display: attempt.display[id] });
     const { correct, text } = gradeAndExplain(question, response, { theme, width });
     out(`\n${text}\n`);
-    const revisit = !correct ? revisitLine(lesson, question) : undefined;
+    const revisit = !correct ? revisitLine(ctx, lesson, question, 0) : undefined;
     if (revisit) out(`${theme.accent(revisit)}\n`);
 
     const last = attempt.questions.every((q) => q === id || q in attempt.answers);
@@ -175,28 +176,41 @@ async function pause(ctx: Ctx): Promise<void> {
   if (choice === 'stop') throw new CancelledError();
 }
 
-function revisitLine(lesson: Lesson, question: Question): string | undefined {
+/**
+ * "Revisit: lesson › section", indented by `indent`. On a terminal it is wrapped under its own
+ * text; piped, it stays one line, as the `--plain` protocol promises (README.md).
+ */
+function revisitLine(ctx: Ctx, lesson: Lesson, question: Question, indent: number): string | undefined {
   const section = question.section ? lesson.sections.find((s) => s.id === question.section) : undefined;
-  return section ? `Revisit: ${lesson.title} › ${section.title}` : undefined;
+  if (!section) return undefined;
+  const label = 'Revisit: ';
+  const whole = `${label}${lesson.title} › ${section.title}`;
+  const text = ctx.io.stdout.isTTY ? wrapHanging(whole, textWidth(ctx.io) - indent, { start: 0, indent: label.length }) : whole;
+  return text
+    .split('\n')
+    .map((line) => ' '.repeat(indent) + line)
+    .join('\n');
 }
 
 /** The end of an attempt: score, pass or not, what was missed and where to read again. */
 function summary(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: UnfinishedQuiz): { text: string; missed: string[] } {
   const { theme } = ctx;
+  const width = textWidth(ctx.io);
   const record = attemptRecord(attempt, quiz.pass, '');
   const s = scoreOf(record.right, record.total, quiz.pass);
   const lines = [theme.heading(attempt.mode === 'missed' ? 'Retry finished' : 'Quiz finished')];
   lines.push(
-    `You answered ${record.right} of ${record.total} right. ${s.passed ? theme.ok('Passed') : theme.bad('Not passed')} (${Math.round(quiz.pass * 100)}% needed).`,
+    wrapText(`You answered ${record.right} of ${record.total} right. ${s.passed ? theme.ok('Passed') : theme.bad('Not passed')} (${Math.round(quiz.pass * 100)}% needed).`, width),
   );
   if (record.missed.length) {
     lines.push('', 'Missed:');
     for (const id of record.missed) {
       const q = quiz.questions.find((x) => x.id === id);
       if (!q) continue;
-      lines.push(`  - Question ${attempt.questions.indexOf(id) + 1}: ${excerpt(inline(q.prompt, theme))}`);
-      const revisit = revisitLine(lesson, q);
-      if (revisit) lines.push(`    ${theme.accent(revisit)}`);
+      const lead = `  - Question ${attempt.questions.indexOf(id) + 1}: `;
+      lines.push(`${lead}${excerpt(inline(firstSentence(q.prompt), theme), width, lead.length)}`);
+      const revisit = revisitLine(ctx, lesson, q, 4);
+      if (revisit) lines.push(theme.accent(revisit));
     }
     if (ctx.prompter.plain) lines.push('', `To retry only these: alignment-tutor quiz ${lesson.id} --missed`);
   }
@@ -204,8 +218,26 @@ function summary(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: UnfinishedQuiz):
   return { text: lines.join('\n'), missed: record.missed };
 }
 
-/** The first sentence or line of a prompt, short enough for one line of a list. */
-function excerpt(text: string, max = 72): string {
-  const first = text.split(/\n|(?<=[.?!])\s/)[0] ?? text;
-  return first.length > max ? `${first.slice(0, max - 1).trimEnd()}…` : first;
+/** `text` placed after `start` columns of a list line, wrapped under itself to two lines at most. */
+function excerpt(text: string, width: number, start: number): string {
+  const [first = '', second, ...more] = wrapHanging(text, width, { start, indent: start }).split('\n');
+  if (second === undefined || more.length === 0) return [first, second].filter((l) => l !== undefined).join('\n');
+  const indent = /^ */.exec(second)![0];
+  const rest = [second, ...more].map((l) => l.trimStart()).join(' ');
+  return `${first}\n${indent}${cutToWidth(rest, width - indent.length)}`;
 }
+
+/**
+ * The first sentence of a prompt's first paragraph (Markdown), to name the question in a list.
+ * A full stop after an abbreviation or an initial ("Amodei et al. (2016)") does not end it.
+ */
+export function firstSentence(prompt: string): string {
+  const paragraph = (prompt.trim().split(/\n\s*\n/)[0] ?? '').replace(/\s*\n\s*/g, ' ');
+  for (const m of paragraph.matchAll(/[.?!]+["'”’)*_]*(?=\s)/g)) {
+    const sentence = paragraph.slice(0, m.index + m[0].length);
+    if (!ABBREVIATION.test(sentence.replace(/["'”’)*_]+$/, ''))) return sentence;
+  }
+  return paragraph;
+}
+
+const ABBREVIATION = /\b(?:et al|[Ee]\.g|[Ii]\.e|cf|vs|[A-Z])\.$/;

@@ -1,6 +1,7 @@
 import { CancelledError } from '../../errors.ts';
-import type { Io } from '../io.ts';
+import { textWidth, type Io } from '../io.ts';
 import type { LineReader } from '../line-reader.ts';
+import { answerList, answerText, choiceLabel, PROMPT_THEME } from './layout.ts';
 
 /**
  * The prompt facade: every question the tutor asks goes through a Prompter, and this folder is
@@ -135,16 +136,28 @@ export class InquirerPrompter implements Prompter {
     return { input: this.io.stdin, output: this.io.stdout, clearPromptOnDone: false };
   }
 
+  private get columns() {
+    return textWidth(this.io);
+  }
+
   async menu<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>, opts?: { default?: T }): Promise<T> {
     const { select } = await import('./inquirer.ts');
     return cancellable(
       select<T>(
         {
           message,
-          choices: choices.map((c) => ({ name: c.label, value: c.value, description: c.hint, disabled: c.disabled ?? false })),
+          // "❯ " before each choice.
+          choices: choices.map((c) => ({
+            name: choiceLabel(c.label, this.columns, 2),
+            short: answerText(message, c.label, this.columns),
+            value: c.value,
+            description: c.hint,
+            disabled: c.disabled ?? false,
+          })),
           default: opts?.default,
           pageSize: 12,
           loop: false,
+          theme: PROMPT_THEME,
         },
         this.context,
       ),
@@ -157,10 +170,15 @@ export class InquirerPrompter implements Prompter {
       checkbox<T>(
         {
           message,
-          choices: choices.map((c) => ({ name: c.label, value: c.value, disabled: c.disabled ?? false })),
+          // "❯◯ " before each choice.
+          choices: choices.map((c) => ({ name: choiceLabel(c.label, this.columns, 3), short: c.label, value: c.value, disabled: c.disabled ?? false })),
           required: true,
           pageSize: 12,
           loop: false,
+          theme: {
+            ...PROMPT_THEME,
+            style: { renderSelectedChoices: (picked: ReadonlyArray<{ short: string }>) => answerList(message, picked.map((c) => c.short), this.columns, { separator: ', ' }) },
+          },
         },
         this.context,
       ),
@@ -169,12 +187,12 @@ export class InquirerPrompter implements Prompter {
 
   async confirm(message: string, opts?: { default?: boolean }): Promise<boolean> {
     const { confirm } = await import('./inquirer.ts');
-    return cancellable(confirm({ message, default: opts?.default ?? true }, this.context));
+    return cancellable(confirm({ message, default: opts?.default ?? true, theme: PROMPT_THEME }, this.context));
   }
 
   async text(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string> {
     const { input } = await import('./inquirer.ts');
-    return cancellable(input({ message, validate: opts?.validate }, this.context));
+    return cancellable(input({ message, validate: opts?.validate, theme: PROMPT_THEME }, this.context));
   }
 }
 
@@ -184,7 +202,7 @@ export class InquirerPrompter implements Prompter {
  */
 export async function askOrder(io: Io, config: { message: string; items: readonly string[]; hint?: boolean }): Promise<number[] | 'hint'> {
   const { orderPrompt } = await import('./order.ts');
-  return cancellable(orderPrompt(config, { input: io.stdin, output: io.stdout, clearPromptOnDone: false }));
+  return cancellable(orderPrompt({ ...config, columns: textWidth(io) }, { input: io.stdin, output: io.stdout, clearPromptOnDone: false }));
 }
 
 /** Ctrl-C (or a closed terminal) rejects an Inquirer prompt; it becomes the one cancel the entry handles. */

@@ -1,4 +1,5 @@
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
+import { answerList, choiceLabel, PROMPT_THEME } from './layout.ts';
 
 export interface OrderConfig {
   message: string;
@@ -6,6 +7,8 @@ export interface OrderConfig {
   items: readonly string[];
   /** Offer `h` to stop and show the question's hint (the prompt then answers 'hint'). */
   hint?: boolean;
+  /** Width to wrap long items to (default 80). */
+  columns?: number;
 }
 
 /**
@@ -13,7 +16,8 @@ export interface OrderConfig {
  * and a held item travels with the arrows. Enter answers with the order as indices into `items`.
  */
 export const orderPrompt = createPrompt<number[] | 'hint', OrderConfig>((config, done) => {
-  const theme = makeTheme({});
+  const theme = makeTheme(PROMPT_THEME);
+  const columns = config.columns ?? 80;
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const prefix = usePrefix({ status, theme });
   const [order, setOrder] = useState<number[]>(config.items.map((_, i) => i));
@@ -42,9 +46,11 @@ export const orderPrompt = createPrompt<number[] | 'hint', OrderConfig>((config,
   });
 
   const message = theme.style.message(config.message, status);
-  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(order.map((i) => config.items[i]).join(' → '))}`;
+  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(answerList(config.message, order.map((i) => config.items[i]!), columns, { separator: ' → ', numbered: true }))}`;
   const lines = order.map((item, position) => {
-    const label = `${position + 1}. ${config.items[item]}`;
+    const number = `${position + 1}. `;
+    // Two columns for the cursor, then the number; a long item continues under its text.
+    const label = `${number}${choiceLabel(config.items[item]!, columns, 2 + number.length)}`;
     if (position !== active) return `  ${label}`;
     return held ? theme.style.highlight(`↕ ${label}`) : theme.style.highlight(`❯ ${label}`);
   });

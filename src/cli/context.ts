@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Io } from '../ui/io.ts';
-import { isInteractive } from '../ui/io.ts';
+import { isInteractive, textWidth } from '../ui/io.ts';
+import { wrapText } from '../ui/wrap.ts';
 import { createTheme, wantsColor, type Theme } from '../ui/theme.ts';
 import { resolveProgressFile } from '../progress/paths.ts';
 import { courseIdFor } from '../progress/course-id.ts';
@@ -31,6 +32,11 @@ export interface Ctx {
   courseId: string;
   /** The learner's progress; failures to save are reported on stderr and never end the session. */
   store: ProgressStore;
+  /**
+   * The store's notices printed since the last call, which it forgets. A lesson page takes the
+   * whole screen and would hide them, so it shows them again at its top.
+   */
+  takeNotices: () => string[];
   /** One prompter for the whole run, so `--plain` input is read by a single reader. */
   prompter: Prompter;
   /** Where the checked course is cached between runs; undefined when caching is off. */
@@ -66,6 +72,14 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
   const progressFile = resolveProgressFile({ flag: opts.progressFile, env, cwd });
   const plain = Boolean(opts.plain) || !isInteractive(io);
   let course: Promise<Course> | undefined;
+  let notices: string[] = [];
+  const notify = (message: string) => {
+    // A few at most: a failure is told once until saving works again.
+    notices = [...notices.slice(-4), message];
+    // Wrapped for a person at a terminal; one line each for a log or a pipe.
+    const text = (io.stderr as { isTTY?: boolean }).isTTY ? wrapText(message, textWidth(io)) : message;
+    io.stderr.write(`${theme.warn(text)}\n`);
+  };
   const ctx: Ctx = {
     ...base,
     contentDir,
@@ -78,7 +92,12 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
       return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
     },
     courseId: courseIdFor(contentDir, shippedContent),
-    store: openStore({ file: progressFile, now: base.now, notify: (message) => io.stderr.write(`${theme.warn(message)}\n`) }),
+    store: openStore({ file: progressFile, now: base.now, notify }),
+    takeNotices: () => {
+      const taken = notices;
+      notices = [];
+      return taken;
+    },
     prompter: createPrompter(io, plain),
     cacheDir: resolveCacheDir(env),
     // Imported on first use: commands that never touch the course skip the loader entirely.

@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KEYS, TerminalSession } from '../helpers/pty.ts';
 import { tempDir } from '../helpers/run.ts';
-import { fixtureLearner } from '../lesson/course.ts';
+import { FIXTURE, fixtureLearner } from '../lesson/course.ts';
 
 const tmp = tempDir();
 afterAll(tmp.cleanup);
@@ -20,7 +22,7 @@ describe('reading a lesson in a real terminal', () => {
     const me = learner();
     const first = me.open(['learn', 'oversight']);
     await first.waitFor('Lesson 2 of 3 · Section 1 of 4');
-    await first.waitFor('→/Enter next · ←/b back · 1-4 jump · t key terms · q quit');
+    await first.waitFor('→/Enter/space next · ←/b back · 1-4 jump · t key terms · q quit');
     first.write(KEYS.enter);
     await first.waitFor('Section 2 of 4');
     first.write(KEYS.right);
@@ -80,18 +82,49 @@ describe('reading a lesson in a real terminal', () => {
     await session.waitFor('A question on this section comes next.');
     session.write(KEYS.enter);
     await session.waitFor('A measurable stand-in for the goal');
+    expect(session.screen()).toContain('Check your understanding\nWhat is a proxy?');
     session.write(KEYS.down + KEYS.enter);
     await session.waitFor('Correct. A measurable stand-in for the goal');
-    await session.waitFor('→/Enter next section · ←/b back to the section · q quit');
+    await session.waitFor('→/Enter/space next section · ←/b back to the section · q quit');
+    // The feedback page names the question again; the prompt's own answer line is gone with it.
+    expect(session.screen().split('\n').slice(0, 2)).toEqual(['Check your understanding', 'What is a proxy?']);
+    // Every page after the check starts on the top row of a clean screen.
+    const top = () => session.screen().split('\n')[0];
     session.write(KEYS.enter);
     await session.waitFor('Section 3 of 3');
+    expect(top()).toBe('Lesson 1 of 3 · Section 3 of 3');
+    session.write('t');
+    await session.waitFor('Key terms · Basics of');
+    expect(top()).toBe('Key terms · Basics of alignment');
+    session.write(KEYS.enter);
+    await session.waitFor('Lesson 1 of 3 · Section 3 of 3');
+    expect(top()).toBe('Lesson 1 of 3 · Section 3 of 3');
     session.write(KEYS.enter);
     await session.waitFor('You have finished "Basics of alignment".');
     await session.waitFor('Victoria Krakovna (2018)');
+    expect(top()).toBe('You have finished "Basics of alignment".');
     session.write(KEYS.enter);
     await session.waitFor('Take the quiz on this lesson now?');
+    expect(top()).toMatch(/^\? Take the quiz on this lesson now\?/);
+    expect(session.fullText()).not.toContain('✔');
     session.write('n' + KEYS.enter);
     await session.waitFor('Take it later with alignment-tutor quiz basics.');
+    expect(await session.exit()).toBe(0);
+  });
+
+  it("shows the progress file's notices whole at the top of the page, not drawn over by it", async () => {
+    // A progress file under a plain file can be neither read nor saved, even by root.
+    const blocker = path.join(tmp.dir, 'blocker');
+    writeFileSync(blocker, '');
+    const file = path.join(blocker, 'progress.json');
+    const session = new TerminalSession(['--content', FIXTURE, 'learn', 'basics'], { env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' } });
+    await session.waitFor('Lesson 1 of 3 · Section 1 of 3');
+    const screen = session.screen();
+    expect(screen.split('\n')[0]).toBe('Lesson 1 of 3 · Section 1 of 3');
+    const text = screen.replace(/\s*\n\s*/g, ' ');
+    expect(text).toContain(`Could not read your progress file ${file}`);
+    expect(text).toContain('progress made now will not be saved.');
+    session.write('q');
     expect(await session.exit()).toBe(0);
   });
 

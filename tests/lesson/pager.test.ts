@@ -84,9 +84,37 @@ describe('the lesson pager', () => {
   it('closes a note with Enter, and names the keys when another one is pressed', async () => {
     const { events, answer, getScreen } = await open({ mode: 'note', header: [], lines: ['Key terms'] });
     events.keypress('x');
-    expect(getScreen()).toContain('Enter: back to the lesson');
+    expect(getScreen()).toContain('Enter/space or Esc: back to the lesson');
     events.keypress('enter');
     await expect(answer).resolves.toMatchObject({ action: 'close' });
+  });
+
+  it('names space with Enter only where it moves on: at the end of the text', async () => {
+    const { getScreen, events } = await open();
+    expect(getScreen()).toContain('↓ more · lines 1-19 of 40 · ↑↓ scroll, space page\n→/Enter next · ←/b back');
+    events.keypress('end');
+    expect(getScreen()).toContain('end · lines 22-40 of 40 · ↑↓ scroll\n→/Enter/space next · ←/b back');
+    const short = await open({ lines: ['short'] });
+    expect(short.getScreen()).toContain('→/Enter/space next · ←/b back · 1-4 jump · t key terms · q quit');
+    for (const mode of ['feedback', 'note', 'end'] as const) {
+      const page = await open({ mode, header: [], lines: ['short'] });
+      expect(page.getScreen(), mode).toMatch(/(Enter|⏎)\/space/);
+    }
+  });
+
+  it.each([34, 44, 60, 72])('fits every key line and status line in %i columns, in every mode', async (columns) => {
+    for (const mode of ['section', 'feedback', 'note', 'end'] as const) {
+      for (const sections of [4, 12]) {
+        const page = await open({ mode, columns, sections });
+        const check = () => {
+          for (const line of page.getScreen().split('\n')) expect(line.length, `${mode}: ${line}`).toBeLessThan(columns);
+          expect(page.getScreen(), mode).not.toContain('…');
+        };
+        check();
+        page.events.keypress('end');
+        check();
+      }
+    }
   });
 
   it('keeps every line of the frame within a narrow terminal', async () => {

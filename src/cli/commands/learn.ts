@@ -7,9 +7,9 @@ import { resumeIndex, unreadPrerequisites } from '../../lesson/status.ts';
 import { markLessonFinished, markSectionSeen, newRecordId, recordAnswer } from '../../progress/record.ts';
 import { textWidth } from '../../ui/io.ts';
 import { wrapText } from '../../ui/wrap.ts';
-import { askQuestion, gradeAndExplain } from '../../ui/question.ts';
+import { askQuestion, gradeAndExplain, renderQuestionHead } from '../../ui/question.ts';
 import { createLessonView, type LessonView } from '../../ui/screens/lesson-view.ts';
-import { renderIntro, renderRecap, renderSectionBody, renderTerms, sectionHeader, wholeLessonParts, type LessonScreen } from '../../ui/screens/lesson.ts';
+import { CHECK_HEADING, renderIntro, renderRecap, renderSectionBody, renderTerms, sectionHeader, wholeLessonParts, type LessonScreen } from '../../ui/screens/lesson.ts';
 import type { Ctx } from '../context.ts';
 
 export interface LearnOptions {
@@ -150,13 +150,13 @@ export async function readLesson(ctx: Ctx, lessonId: string, opts: { section?: n
 }
 
 async function askCheck(ctx: Ctx, lesson: Lesson, check: NonNullable<Lesson['sections'][number]['check']>, view: LessonView): Promise<NavCommand> {
-  const { response, hintUsed } = await askQuestion(ctx, check, {});
+  const { response, hintUsed } = await askQuestion(ctx, check, { heading: CHECK_HEADING });
   const { correct, text } = gradeAndExplain(check, response, { theme: ctx.theme, width: textWidth(ctx.io) });
   await ctx.store.update(ctx.courseId, (c, now) => {
     const at = now.toISOString();
     recordAnswer(c, lesson.id, { id: newRecordId(at), question: check.id, source: 'check', response, correct, hintUsed, at });
   });
-  return view.feedback(text);
+  return view.feedback(text, await renderQuestionHead(ctx, check, { heading: CHECK_HEADING }));
 }
 
 /** The recap, the lesson marked as read, and the offer of its quiz. False: the learner went back. */

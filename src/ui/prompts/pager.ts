@@ -49,7 +49,6 @@ const HIDE_CURSOR = '\u001b[?25l';
 export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
   const dim = config.dim ?? ((s: string) => s);
   const accent = config.accent ?? ((s: string) => s);
-  const keyLine = keyHelp(config);
   const footerHeight = 2;
   const window = Math.max(3, config.rows - 1 - config.header.length - footerHeight);
   const maxScroll = Math.max(0, config.lines.length - window);
@@ -59,6 +58,9 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
   const [digits, setDigits] = useState('');
   const [message, setMessage] = useState(config.message ?? '');
 
+  // The longest key line that fits: every line must fit on one screen line (see `fit`).
+  const lines = keyHelp(config, scroll >= maxScroll);
+  const keyLine = lines.find((k) => k.length < config.columns) ?? lines.at(-1)!;
   const finish = (action: PagerAction) => done({ action, scroll });
   const scrollTo = (to: number) => setScroll(Math.min(maxScroll, Math.max(0, to)));
 
@@ -116,38 +118,55 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
         if (name === 't') return finish('terms');
         break;
     }
-    if (name !== 'tab' && !key.ctrl) setMessage(keyLine.short);
+    if (name !== 'tab' && !key.ctrl) setMessage(keyLine);
   });
 
   // Every line must fit on one screen line, or the page grows past the screen and redraws badly.
   const fit = (s: string) => (s.length < config.columns ? s : `${s.slice(0, Math.max(0, config.columns - 2))}…`);
   const visible = config.lines.slice(scroll, scroll + window);
   const range = `${scroll + 1}-${Math.min(config.lines.length, scroll + window)}`;
-  const where = scroll >= maxScroll ? 'end' : '↓ more';
+  // Before the end space pages (this line says so); at the end it moves on, and the key line says that.
+  const atEnd = scroll >= maxScroll;
   const position =
     maxScroll > 0
-      ? dim(fit(config.columns >= 60 ? `${where} · lines ${range} of ${config.lines.length} · ↑↓ scroll, space page` : `${where} · ${range}/${config.lines.length} · space page`))
+      ? dim(
+          fit(
+            config.columns >= 60
+              ? `${atEnd ? 'end' : '↓ more'} · lines ${range} of ${config.lines.length} · ↑↓ scroll${atEnd ? '' : ', space page'}`
+              : `${atEnd ? 'end' : '↓ more'} · ${range}/${config.lines.length}${atEnd ? '' : ' · space page'}`,
+          ),
+        )
       : '';
   const status = message ? accent(fit(message)) : digits ? accent(fit(`Jump to section ${digits}_ (Enter)`)) : position;
-  const keys = config.columns >= 72 ? keyLine.long : config.columns >= 44 ? keyLine.short : keyLine.tiny;
-  return [...config.header, ...visible, status, `${dim(fit(keys))}${HIDE_CURSOR}`].join('\n');
+  return [...config.header, ...visible, status, `${dim(fit(keyLine))}${HIDE_CURSOR}`].join('\n');
 });
 
-function keyHelp(config: PagerConfig): { long: string; short: string; tiny: string } {
+/**
+ * The key lines for a mode, longest first. Space pages while there is more to read (the status
+ * line says so) and at the end does what Enter does, so only then is it named with Enter.
+ */
+function keyHelp(config: PagerConfig, atEnd: boolean): string[] {
   const n = config.sections ?? 0;
   const jump = n > 1 ? ` · 1-${n} jump` : '';
+  const space = atEnd ? '/space' : '';
   switch (config.mode) {
     case 'section':
-      return {
-        long: `→/Enter next · ←/b back${jump} · t key terms · q quit`,
-        short: `Enter next · b back${n > 1 ? ` · 1-${n}` : ''} · t terms · q quit`,
-        tiny: '⏎ next · b · t terms · q quit',
-      };
+      return [
+        `→/Enter${space} next · ←/b back${jump} · t key terms · q quit`,
+        `Enter${space} next · b back${n > 1 ? ` · 1-${n}` : ''} · t terms · q quit`,
+        `Enter${space} next · b back · t terms · q quit`,
+        `⏎${space} next · b · t terms · q quit`,
+        `⏎${space} next · b back · q quit`,
+      ];
     case 'feedback':
-      return { long: '→/Enter next section · ←/b back to the section · q quit', short: 'Enter next · b back · q quit', tiny: '⏎ next · b back · q quit' };
+      return [`→/Enter${space} next section · ←/b back to the section · q quit`, `Enter${space} next · b back · q quit`, `⏎${space} next · b back · q quit`];
     case 'note':
-      return { long: 'Enter or Esc: back to the lesson', short: 'Enter: back to the lesson', tiny: '⏎ back' };
+      return [`Enter${space} or Esc: back to the lesson`, `Enter${space}: back to the lesson`, `⏎${space} back`];
     case 'end':
-      return { long: 'Enter finish the lesson · ←/b back to the last section · q quit', short: 'Enter finish · b back · q quit', tiny: '⏎ finish · b back · q quit' };
+      return [
+        `Enter${space} finish the lesson · ←/b back to the last section · q quit`,
+        `Enter${space} finish · b back · q quit`,
+        `⏎${space} finish · b back · q quit`,
+      ];
   }
 }

@@ -27,8 +27,11 @@ export interface LessonView {
   section(page: SectionPage): Promise<{ cmd: NavCommand; scroll: number }>;
   /** Text to read and put away (the key terms). */
   note(text: string): Promise<void>;
-  /** The feedback after a check: go on, go back to the section, or quit. */
-  feedback(text: string): Promise<NavCommand>;
+  /**
+   * The feedback after a check: go on, go back to the section, or quit. `question` is the check's
+   * heading and prompt, for a view that has cleared them away.
+   */
+  feedback(text: string, question: string): Promise<NavCommand>;
   /** The recap after the last section. */
   end(text: string): Promise<'finish' | 'back' | 'quit'>;
   /** Says something between pages (a prerequisite note, where the lesson resumes). */
@@ -97,13 +100,16 @@ class PagerLessonView implements LessonView {
   private async page(header: string[], text: string, mode: 'section' | 'feedback' | 'note' | 'end', extra: { sections?: number; scroll?: number; message?: string } = {}) {
     const { io, theme } = this.ctx;
     const out = io.stdout as { rows?: number; columns?: number };
-    const lines = [...this.pending, text].join('\n\n').split('\n');
+    const rows = out.rows && out.rows > 4 ? out.rows : 24;
+    const notices = this.ctx.takeNotices().map((m) => theme.warn(wrapText(m, textWidth(io))));
+    const lines = [...notices, ...this.pending, text].join('\n\n').split('\n');
     this.pending = [];
+    io.stdout.write(freshScreen(rows));
     return pagePrompt(io, {
       header,
       lines,
       mode,
-      rows: out.rows && out.rows > 4 ? out.rows : 24,
+      rows,
       columns: out.columns ?? textWidth(io),
       dim: theme.dim,
       accent: theme.accent,
@@ -125,8 +131,8 @@ class PagerLessonView implements LessonView {
     await this.page([], text, 'note');
   }
 
-  async feedback(text: string): Promise<NavCommand> {
-    const { action } = await this.page([], text, 'feedback');
+  async feedback(text: string, question: string): Promise<NavCommand> {
+    const { action } = await this.page([], `${question}\n\n${text}`, 'feedback');
     return toCommand(action);
   }
 
@@ -134,6 +140,15 @@ class PagerLessonView implements LessonView {
     const { action } = await this.page([], text, 'end');
     return action === 'back' || action === 'quit' ? action : 'finish';
   }
+}
+
+/**
+ * Starts a page at the top of a clean screen. What was printed since the last page (a check, its
+ * answer) is scrolled up into the terminal's history rather than erased, and none of it is left
+ * above the page: a page is drawn where the cursor is, and it is one line short of the screen.
+ */
+function freshScreen(rows: number): string {
+  return `${'\n'.repeat(rows - 1)}\u001b[H\u001b[J`;
 }
 
 function toCommand(action: PagerAction): NavCommand {

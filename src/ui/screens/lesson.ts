@@ -73,10 +73,13 @@ export async function renderRecap(lesson: Lesson, screen: LessonScreen): Promise
   return parts.join('\n');
 }
 
+/** What a lesson's check is called, when it is asked and when it is printed. */
+export const CHECK_HEADING = 'Check your understanding';
+
 /** A check question as text, for `--print`: the prompt and its choices, never the answer. */
 async function renderCheck(question: Question, screen: LessonScreen): Promise<string> {
   const { theme, width } = screen;
-  const lines = [theme.strong('Check yourself'), await renderMarkdown(question.prompt, { width, color: theme.color })];
+  const lines = [theme.strong(CHECK_HEADING), await renderMarkdown(question.prompt, { width, color: theme.color })];
   const list = (items: string[]) => items.forEach((item, i) => lines.push(wrapText(`  ${i + 1}. ${item}`, width)));
   if (question.type === 'single' || question.type === 'multiple') list(question.choices.map((c) => c.text));
   if (question.type === 'multiple') lines.push(theme.dim('(Select all that apply.)'));

@@ -18,7 +18,7 @@ describe('the lesson pager', () => {
     expect(screen).not.toContain('line 20');
     expect(screen.length).toBeLessThanOrEqual(23);
     expect(getScreen()).toContain('lines 1-19 of 40');
-    expect(getScreen()).toContain('→/Enter next · ←/b back · 1-4 jump · t key terms · q quit');
+    expect(getScreen()).toContain('→ next · ←/b back · 1-4 jump · t key terms · q quit');
     events.keypress('q');
     await expect(answer).resolves.toEqual({ action: 'quit', scroll: 0 });
   });
@@ -41,14 +41,23 @@ describe('the lesson pager', () => {
     await expect(answer).resolves.toMatchObject({ action: 'next' });
   });
 
+  it('reads on with Enter while there is more text, so carrying on never skips unread lines', async () => {
+    const { getScreen, events, answer } = await open();
+    events.keypress('enter');
+    expect(getScreen()).toContain('lines 19-37 of 40');
+    events.keypress('enter');
+    expect(getScreen()).toContain('end · lines 22-40 of 40');
+    events.keypress('enter');
+    await expect(answer).resolves.toMatchObject({ action: 'next' });
+  });
+
   it.each([
-    ['enter', 'next'],
     ['right', 'next'],
     ['b', 'back'],
     ['left', 'back'],
     ['t', 'terms'],
     ['escape', 'quit'],
-  ])('answers %s with %s', async (key, action) => {
+  ])('answers %s with %s at once', async (key, action) => {
     const { events, answer } = await open();
     events.keypress(key);
     await expect(answer).resolves.toMatchObject({ action });
@@ -89,9 +98,9 @@ describe('the lesson pager', () => {
     await expect(answer).resolves.toMatchObject({ action: 'close' });
   });
 
-  it('names space with Enter only where it moves on: at the end of the text', async () => {
+  it('names Enter and space as moving on only at the end of the text; before it they read on', async () => {
     const { getScreen, events } = await open();
-    expect(getScreen()).toContain('↓ more · lines 1-19 of 40 · ↑↓ scroll, space page\n→/Enter next · ←/b back');
+    expect(getScreen()).toContain('↓ more · lines 1-19 of 40 · ↑↓ scroll, Enter/space read on\n→ next · ←/b back');
     events.keypress('end');
     expect(getScreen()).toContain('end · lines 22-40 of 40 · ↑↓ scroll\n→/Enter/space next · ←/b back');
     const short = await open({ lines: ['short'] });
@@ -122,6 +131,6 @@ describe('the lesson pager', () => {
     const screen = getScreen().split('\n');
     expect(screen.length).toBeLessThanOrEqual(11);
     for (const line of screen) expect(line.length, line).toBeLessThanOrEqual(30);
-    expect(getScreen()).toContain('⏎ next · b · t terms · q quit');
+    expect(getScreen()).toContain('→ next · b · t · q quit');
   });
 });

@@ -34,6 +34,8 @@ export async function runHome(ctx: Ctx): Promise<void> {
       case 'progress': {
         const { runProgress } = await import('./progress.ts');
         await runProgress(ctx, {});
+        // The home screen redraws at once; without a pause the report would scroll away unread.
+        if (!ctx.prompter.plain) await ctx.prompter.menu('', [{ label: 'Back to the home screen', value: 'back' }]);
         break;
       }
       case 'review':

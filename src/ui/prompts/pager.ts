@@ -95,11 +95,13 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
     if (name === 'pageup') return scrollTo(scroll - page);
     if (name === 'home') return scrollTo(0);
     if (name === 'end') return scrollTo(maxScroll);
-    if (name === 'pagedown' || name === 'space') {
-      // Like `less`: the space bar reads on, and past the end of the page it turns the page.
+    if (name === 'pagedown' || name === 'space' || isEnterKey(key)) {
+      // Like `less`: space and Enter read on, and only past the end of the text do they turn the
+      // page, so pressing Enter to carry on never skips text the learner has not seen.
       if (scroll < maxScroll) return scrollTo(scroll + page);
       if (name === 'pagedown') return;
-      return finish(config.mode === 'note' ? 'close' : config.mode === 'end' ? 'finish' : 'next');
+      if (name === 'space') return finish(config.mode === 'note' ? 'close' : config.mode === 'end' ? 'finish' : 'next');
+      // Enter at the end of the text does what the mode's Enter does, below.
     }
     switch (config.mode) {
       case 'note':
@@ -125,15 +127,15 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
   const fit = (s: string) => (s.length < config.columns ? s : `${s.slice(0, Math.max(0, config.columns - 2))}…`);
   const visible = config.lines.slice(scroll, scroll + window);
   const range = `${scroll + 1}-${Math.min(config.lines.length, scroll + window)}`;
-  // Before the end space pages (this line says so); at the end it moves on, and the key line says that.
+  // Before the end Enter and space read on (this line says so); at the end they move on, and the key line says that.
   const atEnd = scroll >= maxScroll;
   const position =
     maxScroll > 0
       ? dim(
           fit(
             config.columns >= 60
-              ? `${atEnd ? 'end' : '↓ more'} · lines ${range} of ${config.lines.length} · ↑↓ scroll${atEnd ? '' : ', space page'}`
-              : `${atEnd ? 'end' : '↓ more'} · ${range}/${config.lines.length}${atEnd ? '' : ' · space page'}`,
+              ? `${atEnd ? 'end' : '↓ more'} · lines ${range} of ${config.lines.length} · ↑↓ scroll${atEnd ? '' : ', Enter/space read on'}`
+              : `${atEnd ? 'end' : '↓ more'} · ${range}/${config.lines.length}${atEnd ? '' : ' · ⏎ read on'}`,
           ),
         )
       : '';
@@ -142,13 +144,14 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
 });
 
 /**
- * The key lines for a mode, longest first. Space pages while there is more to read (the status
- * line says so) and at the end does what Enter does, so only then is it named with Enter.
+ * The key lines for a mode, longest first. Enter and space read on while there is more to read
+ * (the status line says so) and only at the end move on, so only then are they named here.
  */
 function keyHelp(config: PagerConfig, atEnd: boolean): string[] {
   const n = config.sections ?? 0;
   const jump = n > 1 ? ` · 1-${n} jump` : '';
   const space = atEnd ? '/space' : '';
+  if (!atEnd) return keyHelpReading(config, n, jump);
   switch (config.mode) {
     case 'section':
       return [
@@ -168,5 +171,19 @@ function keyHelp(config: PagerConfig, atEnd: boolean): string[] {
         `Enter${space} finish · b back · q quit`,
         `⏎${space} finish · b back · q quit`,
       ];
+  }
+}
+
+/** Before the end of the text: only → (and n) move on at once; Enter and space read on. */
+function keyHelpReading(config: PagerConfig, n: number, jump: string): string[] {
+  switch (config.mode) {
+    case 'section':
+      return [`→ next · ←/b back${jump} · t key terms · q quit`, `→ next · b back${n > 1 ? ` · 1-${n}` : ''} · t terms · q quit`, `→ next · b back · t terms · q quit`, `→ next · b · t · q quit`, `→ next · b · q`];
+    case 'feedback':
+      return [`→ next section · ←/b back to the section · q quit`, `→ next · b back · q quit`, `→ next · b · q`];
+    case 'note':
+      return [`Esc: back to the lesson`, `Esc: back`];
+    case 'end':
+      return [`→ finish the lesson · ←/b back to the last section · q quit`, `→ finish · b back · q quit`, `→ finish · b · q`];
   }
 }

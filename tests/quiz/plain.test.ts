@@ -93,6 +93,8 @@ describe('the --plain protocol, one line per answer', () => {
     await quizRun(['rewards', '--seed', '1'], ['1', '1 3', 'true', "Goodhart's law", rightOrder], file);
     const { stdout } = await quizRun(['rewards', '--missed'], ['2', 'false'], file);
     expect(stdout).toContain('Retrying the 2 questions you missed.');
+    expect(stdout).toContain('You answered 2 of the 2 missed questions right. Your quiz score stays as it was');
+    expect(stdout).not.toContain('Passed (');
     expect(stdout).toContain('Question 2 of 2\nA trained agent always ends up wanting its reward.');
     expect(lastLine(stdout)).toBe('Score: 2/2 (100%) passed');
     const again = await quizRun(['rewards', '--missed'], [], file);

@@ -200,7 +200,13 @@ function summary(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: UnfinishedQuiz):
   const s = scoreOf(record.right, record.total, quiz.pass);
   const lines = [theme.heading(attempt.mode === 'missed' ? 'Retry finished' : 'Quiz finished')];
   lines.push(
-    wrapText(`You answered ${record.right} of ${record.total} right. ${s.passed ? theme.ok('Passed') : theme.bad('Not passed')} (${Math.round(quiz.pass * 100)}% needed).`, width),
+    wrapText(
+      attempt.mode === 'missed'
+        ? // A retry of only the missed questions says how the learner did, but it neither passes the quiz nor sets its score.
+          `You answered ${record.right} of the ${record.total} missed question${record.total === 1 ? '' : 's'} right. Your quiz score stays as it was; take the whole quiz again to raise it.`
+        : `You answered ${record.right} of ${record.total} right. ${s.passed ? theme.ok('Passed') : theme.bad('Not passed')} (${Math.round(quiz.pass * 100)}% needed).`,
+      width,
+    ),
   );
   if (record.missed.length) {
     lines.push('', 'Missed:');

@@ -1,5 +1,4 @@
-import { writeSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../ui/io.ts';
 
@@ -33,7 +32,22 @@ const pipedStdout = {
   },
 } as unknown as Io['stdout'];
 
-const stdoutIsTTY = isatty(1);
+/**
+ * Whether standard output is a terminal, without loading node:tty (and the network modules behind
+ * it) when it plainly is not: a pipe or a file never is. Character devices (terminals, /dev/null)
+ * are asked properly.
+ */
+function stdoutIsTerminal(): boolean {
+  try {
+    const st = fstatSync(1);
+    if (st.isFIFO() || st.isFile() || st.isSocket()) return false;
+  } catch {
+    // A closed descriptor: let node:tty say.
+  }
+  return process.getBuiltinModule('node:tty').isatty(1);
+}
+
+const stdoutIsTTY = stdoutIsTerminal();
 if (stdoutIsTTY) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);

@@ -1,4 +1,6 @@
-import { copyFile, link, open, readdir, rename, rm } from 'node:fs/promises';
+// fs.promises is a lazy getter, and reading is synchronous (a small local file, read once per
+// command): commands that only read progress never load the promise-based file system module.
+import { closeSync, fstatSync, openSync, promises as fsp, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isAlive } from './lock.ts';
 import { siblings } from './paths.ts';
@@ -32,21 +34,21 @@ export type Found =
  * file meanwhile.
  */
 export async function readIfChanged(file: string, known: Signature | undefined): Promise<Found> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'error', error };
   }
   try {
-    const signature = signatureOf(await handle.stat());
+    const signature = signatureOf(fstatSync(fd));
     if (known && sameSignature(known, signature)) return { kind: 'unchanged' };
-    return { kind: 'read', bytes: await handle.readFile(), signature };
+    return { kind: 'read', bytes: readFileSync(fd), signature };
   } catch (error) {
     return { kind: 'error', error };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -60,7 +62,7 @@ export async function writeAtomically(file: string, parts: readonly Buffer[], op
   const temp = siblings.temp(file, process.pid, counter++);
   let signature: Signature;
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await fsp.open(temp, 'wx');
     try {
       const expected = parts.reduce((n, p) => n + p.length, 0);
       const { bytesWritten } = await handle.writev(parts as Buffer[]);
@@ -71,9 +73,9 @@ export async function writeAtomically(file: string, parts: readonly Buffer[], op
       await handle.close();
     }
     if (opts.backup) await keepAsBackup(file, opts.backup);
-    await rename(temp, file);
+    await fsp.rename(temp, file);
   } catch (e) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    await fsp.rm(temp, { force: true }).catch(() => undefined);
     throw e;
   }
   return signature;
@@ -84,21 +86,21 @@ async function keepAsBackup(file: string, backup: string): Promise<void> {
   const temp = siblings.temp(file, process.pid, counter++);
   try {
     try {
-      await link(file, temp);
+      await fsp.link(file, temp);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return;
       // File systems without hard links (FAT, some network shares) get a copy instead.
-      await copyFile(file, temp);
+      await fsp.copyFile(file, temp);
     }
-    await rename(temp, backup);
+    await fsp.rename(temp, backup);
   } catch {
     // The save goes ahead without a fresh backup.
   }
   // After a kill between making the backup and replacing the file, file and backup are one file
   // under two names; renaming a third name of it onto the backup then does nothing and leaves
   // the temporary name behind.
-  await rm(temp, { force: true }).catch(() => undefined);
+  await fsp.rm(temp, { force: true }).catch(() => undefined);
 }
 
 /**
@@ -109,7 +111,7 @@ export async function clearLeftovers(file: string): Promise<void> {
   const dir = path.dirname(file);
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = await fsp.readdir(dir);
   } catch {
     return;
   }
@@ -117,7 +119,7 @@ export async function clearLeftovers(file: string): Promise<void> {
     const pid = siblings.tempOwner(file, n);
     return pid !== undefined && pid !== process.pid && !isAlive(pid);
   });
-  await Promise.all(stale.map((n) => rm(path.join(dir, n), { force: true }).catch(() => undefined)));
+  await Promise.all(stale.map((n) => fsp.rm(path.join(dir, n), { force: true }).catch(() => undefined)));
 }
 
 function signatureOf(s: Signature): Signature {

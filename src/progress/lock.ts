@@ -1,5 +1,4 @@
-import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, promises as fsp } from 'node:fs';
 import { hostname } from 'node:os';
 import { siblings } from './paths.ts';
 
@@ -48,8 +47,8 @@ export async function acquireLock(file: string, { timeoutMs = 15_000, staleMs = 
       const ino = await create(file, lockFile);
       return async () => {
         // Only remove our own lock: if it was judged stale and taken over, it is someone else's now.
-        const now = await stat(lockFile).catch(() => undefined);
-        if (now?.ino === ino) await rm(lockFile, { force: true });
+        const now = await fsp.stat(lockFile).catch(() => undefined);
+        if (now?.ino === ino) await fsp.rm(lockFile, { force: true });
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
@@ -76,17 +75,17 @@ let counter = 0;
 async function create(file: string, lockFile: string): Promise<number> {
   const owner = `${process.pid} ${HOST}\n`;
   const temp = siblings.temp(file, process.pid, `lock${counter++}`);
-  await writeFile(temp, owner, { flag: 'wx' });
+  await fsp.writeFile(temp, owner, { flag: 'wx' });
   try {
-    await link(temp, lockFile);
+    await fsp.link(temp, lockFile);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw e;
-    await writeFile(lockFile, owner, { flag: 'wx' });
+    await fsp.writeFile(lockFile, owner, { flag: 'wx' });
   } finally {
-    await rm(temp, { force: true });
+    await fsp.rm(temp, { force: true });
   }
-  return (await stat(lockFile)).ino;
+  return (await fsp.stat(lockFile)).ino;
 }
 
 interface Holder {
@@ -99,8 +98,8 @@ async function inspect(lockFile: string, staleMs: number): Promise<Holder> {
   let text: string;
   let info;
   try {
-    info = await stat(lockFile);
-    text = await readFile(lockFile, 'utf8');
+    info = await fsp.stat(lockFile);
+    text = await fsp.readFile(lockFile, 'utf8');
   } catch (e) {
     // Released between our attempt and this look: try again at once.
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { stale: true, ino: undefined, owner: '' };
@@ -141,15 +140,15 @@ async function breakLock(lockFile: string, ino: number | undefined): Promise<voi
   if (ino === undefined) return;
   const aside = `${lockFile}.stale-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   try {
-    await rename(lockFile, aside);
+    await fsp.rename(lockFile, aside);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw e;
   }
-  const moved = await stat(aside).catch(() => undefined);
+  const moved = await fsp.stat(aside).catch(() => undefined);
   if (moved && moved.ino !== ino) {
-    await rename(aside, lockFile).catch(() => undefined);
+    await fsp.rename(aside, lockFile).catch(() => undefined);
     return;
   }
-  await rm(aside, { force: true });
+  await fsp.rm(aside, { force: true });
 }

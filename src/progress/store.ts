@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdir, open, rename } from 'node:fs/promises';
+import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, UserError } from '../errors.ts';
 import { clearLeftovers, readIfChanged, writeAtomically, type Signature } from './atomic-file.ts';
@@ -169,7 +168,7 @@ class FileStore implements ProgressStore {
   }
 
   private async lock(): Promise<Release> {
-    if (!this.prepared) await mkdir(path.dirname(this.file), { recursive: true });
+    if (!this.prepared) await fsp.mkdir(path.dirname(this.file), { recursive: true });
     const release = await acquireLock(this.file, this.opts.lock);
     if (!this.prepared) {
       this.prepared = true;
@@ -284,7 +283,7 @@ class FileStore implements ProgressStore {
     // Two damaged files in one millisecond (a clock standing still) must not overwrite each other.
     for (let n = 2; existsSync(aside); n++) aside = `${siblings.corrupt(this.file, this.opts.now())}-${n}`;
     try {
-      await rename(this.file, aside);
+      await fsp.rename(this.file, aside);
     } catch (e) {
       return this.leaveCorrupt(problem, e);
     }
@@ -358,7 +357,7 @@ class FileStore implements ProgressStore {
 }
 
 async function writeExclusive(file: string, bytes: Buffer): Promise<void> {
-  const handle = await open(file, 'wx');
+  const handle = await fsp.open(file, 'wx');
   try {
     await handle.writeFile(bytes);
     await handle.datasync();

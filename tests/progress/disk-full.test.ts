@@ -10,10 +10,10 @@ import { answer } from './helpers.ts';
 // A full disk cannot be made on demand without privileges, so the file system says it is full:
 // writes to the progress file's temporary files fail part-way, as they would with ENOSPC.
 const disk = vi.hoisted(() => ({ full: false }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:fs/promises')>();
-  const open: typeof actual.open = async (file, flags, mode) => {
-    const handle = await actual.open(file, flags, mode);
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const open: typeof actual.promises.open = async (file, flags, mode) => {
+    const handle = await actual.promises.open(file, flags, mode);
     if (disk.full && /progress\.json\.tmp-\d+-\d+$/.test(String(file))) {
       handle.writev = async () => {
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
@@ -21,7 +21,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     }
     return handle;
   };
-  return { ...actual, open };
+  const promises = { ...actual.promises, open };
+  return { ...actual, promises, default: { ...actual, promises } };
 });
 
 const tmp = tempDir();

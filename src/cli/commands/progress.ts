@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+// fs.promises is a lazy getter: `progress` loads it only to import a file.
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, ExitError, UsageError, UserError } from '../../errors.ts';
 import { writeAtomically } from '../../progress/atomic-file.ts';
@@ -155,7 +156,7 @@ async function importProgress(ctx: Ctx, source: string): Promise<void> {
   const shown = ctx.displayPath(file);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await fsp.readFile(file);
   } catch (e) {
     throw new UserError(`could not read ${shown}: ${describeFsError(e, shown) ?? (e as Error).message}`, 'Nothing was imported.');
   }

@@ -9,7 +9,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const home = mkdtempSync(path.join(tmpdir(), 'alignment-tutor-home-'));
 
 export default defineConfig({
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  define: { __VERSION__: JSON.stringify(pkg.version), __BUILD__: JSON.stringify(`${pkg.version}+test`) },
   test: {
     include: ['tests/**/*.test.ts'],
     restoreMocks: true,

@@ -68,7 +68,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   absWorkingDir: root,
-  define: { __VERSION__: JSON.stringify(pkg.version) },
+  // __BUILD__ keys the caches (checked course, rendered Markdown): a new build never reads what an
+  // older one wrote, even at the same version number.
+  define: { __VERSION__: JSON.stringify(pkg.version), __BUILD__: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`) },
   // marked-terminal pulls in cli-highlight (every highlight.js language) and node-emoji (a 200 kB
   // table); the lessons have no code to colour and turn emoji codes off. Inquirer's editor prompt
   // (never used) would bring iconv-lite.

@@ -2,8 +2,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import path from 'node:path';
 import type { Course } from './course.ts';
 import type { ContentIssue } from './issues.ts';
+import { fnv1a } from '../text/hash.ts';
 
-declare const __VERSION__: string;
+declare const __BUILD__: string;
 
 /**
  * A checked course, cached as JSON and keyed by every content file's name, size and modification
@@ -11,7 +12,7 @@ declare const __VERSION__: string;
  * any edit to a lesson changes the key, and the course is parsed and validated again.
  */
 
-/** Bumped when the cached shape changes, alongside the tutor's own version. */
+/** Bumped when the cached shape changes; the build id (__BUILD__) changes with every build. */
 const CACHE_FORMAT = 1;
 
 interface CacheFile {
@@ -27,7 +28,7 @@ interface CacheFile {
 export function courseFingerprint(dir: string): string {
   const parts: string[] = [];
   const hash = { update: (s: string) => void parts.push(s) };
-  hash.update(`${CACHE_FORMAT}\0${__VERSION__}\0${path.resolve(dir)}\0`);
+  hash.update(`${CACHE_FORMAT}\0${__BUILD__}\0${path.resolve(dir)}\0`);
   for (const sub of ['lessons', 'quizzes']) {
     let names: string[];
     try {
@@ -47,16 +48,6 @@ export function courseFingerprint(dir: string): string {
     }
   }
   return parts.join('');
-}
-
-/** FNV-1a, 32 bits: enough to give each course folder its own cache file name. */
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
 }
 
 export function cacheFileFor(cacheDir: string, contentDir: string): string {

@@ -2,12 +2,15 @@ import { stripVTControlCharacters } from 'node:util';
 import type { MarkedExtension, Tokens } from 'marked';
 import { createTheme } from './theme.ts';
 import { wrapText } from './wrap.ts';
+import { cachedRender, rememberRender, renderKey } from './render-cache.ts';
 
 export interface MarkdownOptions {
   /** Columns to wrap to. */
   width: number;
   /** false: not a single escape code in the result (pipes, NO_COLOR, --no-color). */
   color: boolean;
+  /** Where rendered text is kept between runs (ctx.cacheDir); undefined renders every time. */
+  cacheDir?: string | undefined;
 }
 
 // marked-terminal joins a paragraph's source lines when it reflows; a width no paragraph reaches
@@ -22,11 +25,21 @@ const HARD_RETURN = /\r/g;
  */
 export async function renderMarkdown(md: string, opts: MarkdownOptions): Promise<string> {
   const width = Math.max(8, opts.width);
-  const key = `${width}:${opts.color}`;
-  let marked = renderers.get(key);
+  const key = renderKey(md, width, opts.color);
+  const cached = cachedRender(opts.cacheDir, key);
+  if (cached !== undefined) return cached;
+  const text = await render(md, width, opts.color);
+  rememberRender(opts.cacheDir, key, text);
+  return text;
+}
+
+async function render(md: string, width: number, color: boolean): Promise<string> {
+  const opts = { color };
+  const setup = `${width}:${color}`;
+  let marked = renderers.get(setup);
   if (!marked) {
-    marked = await createRenderer(width, opts.color);
-    renderers.set(key, marked);
+    marked = await createRenderer(width, color);
+    renderers.set(setup, marked);
   }
   let out = (await marked.parse(md)).replace(HARD_RETURN, '\n');
   // cli-highlight or a hyperlink-capable terminal could still add codes on their own.

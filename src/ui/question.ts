@@ -39,7 +39,7 @@ type Hint = typeof HINT;
 export async function renderQuestionHead(ctx: Ctx, question: Question, opts: Pick<AskOptions, 'number' | 'total' | 'heading'>): Promise<string> {
   const { theme } = ctx;
   const heading = opts.number !== undefined ? `Question ${opts.number}${opts.total !== undefined ? ` of ${opts.total}` : ''}` : (opts.heading ?? 'Question');
-  return `${theme.heading(heading)}\n${await renderMarkdown(question.prompt, { width: textWidth(ctx.io), color: theme.color })}`;
+  return `${theme.heading(heading)}\n${await renderMarkdown(question.prompt, { width: textWidth(ctx.io), color: theme.color, cacheDir: ctx.cacheDir })}`;
 }
 
 export async function askQuestion(ctx: Ctx, question: Question, opts: AskOptions): Promise<Asked> {

@@ -34,7 +34,7 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
     );
   }
   const blocks = await Promise.all(
-    found.matches.map(async (e) => `${theme.heading(wrapText(e.term, width))}\n${await renderMarkdown(e.definition, { width, color: theme.color })}\n${wrapText(from(e), width)}`),
+    found.matches.map(async (e) => `${theme.heading(wrapText(e.term, width))}\n${await renderMarkdown(e.definition, { width, color: theme.color, cacheDir: ctx.cacheDir })}\n${wrapText(from(e), width)}`),
   );
   ctx.io.stdout.write(`${blocks.join('\n\n')}\n`);
 }

@@ -72,7 +72,7 @@ export function resolveLessonArg(course: Course, arg: string): { lesson: Lesson;
 }
 
 function screenFor(ctx: Ctx, course: Course, lesson: Lesson): LessonScreen {
-  return { theme: ctx.theme, width: textWidth(ctx.io), position: course.lessons.indexOf(lesson) + 1, count: course.lessons.length };
+  return { theme: ctx.theme, width: textWidth(ctx.io), cacheDir: ctx.cacheDir, position: course.lessons.indexOf(lesson) + 1, count: course.lessons.length };
 }
 
 /**

@@ -7,6 +7,8 @@ import { wrapText } from '../wrap.ts';
 export interface LessonScreen {
   theme: Theme;
   width: number;
+  /** Where rendered sections are kept between runs (ctx.cacheDir). */
+  cacheDir?: string | undefined;
   /** 1-based position of the lesson in the course, and the number of lessons. */
   position: number;
   count: number;
@@ -24,11 +26,11 @@ export async function renderIntro(lesson: Lesson, screen: LessonScreen): Promise
     theme.heading(wrapText(lesson.title, width)),
     theme.dim(wrapText(`${lesson.minutes ? `About ${lesson.minutes} minutes · ` : ''}${lesson.sections.length} section${lesson.sections.length === 1 ? '' : 's'}`, width)),
     '',
-    await renderMarkdown(lesson.summary, { width, color: theme.color }),
+    await renderMarkdown(lesson.summary, { width, color: theme.color, cacheDir: screen.cacheDir }),
   ];
   if (lesson.objectives?.length) {
     parts.push('', theme.strong(wrapText('By the end of this lesson you can:', width)));
-    parts.push(await renderMarkdown(lesson.objectives.map((o) => `- ${o}`).join('\n'), { width, color: theme.color }));
+    parts.push(await renderMarkdown(lesson.objectives.map((o) => `- ${o}`).join('\n'), { width, color: theme.color, cacheDir: screen.cacheDir }));
   }
   return parts.join('\n');
 }
@@ -37,7 +39,7 @@ export async function renderIntro(lesson: Lesson, screen: LessonScreen): Promise
 export async function renderSectionBody(lesson: Lesson, index: number, screen: LessonScreen): Promise<string> {
   const section = lesson.sections[index]!;
   const title = screen.theme.heading(wrapText(section.title, screen.width));
-  const body = await renderMarkdown(section.body, { width: screen.width, color: screen.theme.color });
+  const body = await renderMarkdown(section.body, { width: screen.width, color: screen.theme.color, cacheDir: screen.cacheDir });
   const check = section.check ? `\n\n${screen.theme.dim(wrapText('A question on this section comes next.', screen.width))}` : '';
   return `${title}\n\n${body}${check}`;
 }
@@ -48,7 +50,7 @@ export async function renderTerms(lesson: Lesson, screen: LessonScreen): Promise
   const terms = lesson.terms ?? [];
   if (terms.length === 0) return theme.dim('This lesson has no key terms.');
   const blocks = await Promise.all(
-    terms.map(async (t) => `${theme.strong(wrapText(t.term, width))}\n${indent(await renderMarkdown(t.definition, { width: width - 2, color: theme.color }), 2)}`),
+    terms.map(async (t) => `${theme.strong(wrapText(t.term, width))}\n${indent(await renderMarkdown(t.definition, { width: width - 2, color: theme.color, cacheDir: screen.cacheDir }), 2)}`),
   );
   return [theme.heading(`Key terms · ${lesson.title}`), '', blocks.join('\n\n')].join('\n');
 }
@@ -79,7 +81,7 @@ export const CHECK_HEADING = 'Check your understanding';
 /** A check question as text, for `--print`: the prompt and its choices, never the answer. */
 async function renderCheck(question: Question, screen: LessonScreen): Promise<string> {
   const { theme, width } = screen;
-  const lines = [theme.strong(CHECK_HEADING), await renderMarkdown(question.prompt, { width, color: theme.color })];
+  const lines = [theme.strong(CHECK_HEADING), await renderMarkdown(question.prompt, { width, color: theme.color, cacheDir: screen.cacheDir })];
   const list = (items: string[]) => items.forEach((item, i) => lines.push(wrapText(`  ${i + 1}. ${item}`, width)));
   if (question.type === 'single' || question.type === 'multiple') list(question.choices.map((c) => c.text));
   if (question.type === 'multiple') lines.push(theme.dim('(Select all that apply.)'));
@@ -103,7 +105,7 @@ export async function* wholeLessonParts(lesson: Lesson, screen: LessonScreen): A
   for (let i = 0; i < lesson.sections.length; i++) {
     const section = lesson.sections[i]!;
     const parts = ['', rule, theme.dim(sectionHeader(lesson, i, screen)), theme.heading(wrapText(section.title, width)), ''];
-    parts.push(await renderMarkdown(section.body, { width, color: theme.color }));
+    parts.push(await renderMarkdown(section.body, { width, color: theme.color, cacheDir: screen.cacheDir }));
     if (section.check) parts.push('', await renderCheck(section.check, screen));
     yield `${parts.join('\n')}\n`;
   }

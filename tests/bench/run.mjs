@@ -30,11 +30,11 @@ function once(args, extraEnv = {}) {
   return ms;
 }
 
-function peakRss(args) {
+function peakRss(args, extraEnv = {}) {
   const file = path.join(tmp, 'rss');
   const samples = [];
   for (let i = 0; i < 3; i++) {
-    spawnSync(process.execPath, ['-r', rssPreload, ...args], { env: { ...env, BENCH_RSS_FILE: file }, stdio: 'ignore' });
+    spawnSync(process.execPath, ['-r', rssPreload, ...args], { env: { ...env, ...extraEnv, BENCH_RSS_FILE: file }, stdio: 'ignore' });
     samples.push(Number(readFileSync(file, 'utf8')));
   }
   return median(samples);
@@ -43,16 +43,16 @@ function peakRss(args) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs `args` and a baseline alternately, after a warm-up, and returns both medians. */
-function versus(args, baseArgs, runs = RUNS) {
+function versus(args, baseArgs, runs = RUNS, extraEnv = {}) {
   for (let i = 0; i < 2; i++) {
     once(baseArgs);
-    once(args);
+    once(args, extraEnv);
   }
   const a = [];
   const b = [];
   for (let i = 0; i < runs; i++) {
     b.push(once(baseArgs));
-    a.push(once(args));
+    a.push(once(args, extraEnv));
   }
   return { ms: median(a), baseMs: median(b) };
 }
@@ -83,10 +83,10 @@ function generateCourse(dir, n) {
 }
 
 /** Milliseconds until the process has printed `lines` lines (a screen), and until it exits. */
-function firstScreen(args, lines = 24) {
+function firstScreen(args, lines = 24, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'ignore'] });
     let seen = 0;
     let screenMs;
     child.stdout.on('data', (d) => {
@@ -101,17 +101,17 @@ function firstScreen(args, lines = 24) {
   });
 }
 
-async function screenVersus(args, runs = RUNS) {
+async function screenVersus(args, runs = RUNS, extraEnv = {}) {
   for (let i = 0; i < 2; i++) {
     await firstScreen(['-e', '0']);
-    await firstScreen(args);
+    await firstScreen(args, 24, extraEnv);
   }
   const base = [];
   const screen = [];
   const total = [];
   for (let i = 0; i < runs; i++) {
     base.push((await firstScreen(['-e', '0'])).totalMs);
-    const r = await firstScreen(args);
+    const r = await firstScreen(args, 24, extraEnv);
     screen.push(r.screenMs);
     total.push(r.totalMs);
   }
@@ -122,9 +122,9 @@ const rows = [];
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const nodeRss = peakRss(['-e', '0']);
 
-function row(name, args, target) {
-  const t = versus(args, ['-e', '0']);
-  const rss = peakRss(args);
+function row(name, args, target, extraEnv = {}) {
+  const t = versus(args, ['-e', '0'], RUNS, extraEnv);
+  const rss = peakRss(args, extraEnv);
   rows.push({ name, ms: t.ms, base: t.baseMs, ratio: t.ms / t.baseMs, rss, rssRatio: rss / nodeRss, target });
 }
 
@@ -142,13 +142,19 @@ row('`progress`', [bin, 'progress'], '≤ 1.3x');
   const rss = peakRss(args);
   rows.push({ name: '`learn what-alignment-means --print`: first screen (24 lines)', ms: t.screenMs, base: t.baseMs, ratio: t.screenMs / t.baseMs, rss, rssRatio: rss / nodeRss, target: '≤ 1.8x' });
   rows.push({ name: '`learn what-alignment-means --print`: whole lesson (6 sections)', ms: t.totalMs, base: t.baseMs, ratio: t.totalMs / t.baseMs, rss, rssRatio: rss / nodeRss, target: 'report' });
+  // Nothing cached: the first time a lesson is shown after a new build, parsed, checked and rendered.
+  const cold = await screenVersus(args, RUNS, { ALIGNMENT_TUTOR_CACHE: 'off' });
+  rows.push({ name: 'the same, first screen, nothing cached (`ALIGNMENT_TUTOR_CACHE=off`)', ms: cold.screenMs, base: cold.baseMs, ratio: cold.screenMs / cold.baseMs, rss: NaN, rssRatio: NaN, target: 'report' });
 }
+row('`list`, nothing cached (`ALIGNMENT_TUTOR_CACHE=off`)', [bin, 'list'], 'report', { ALIGNMENT_TUTOR_CACHE: 'off' });
 row('`validate` (shipped course)', [bin, 'validate'], 'report');
 
 console.log('| command | median | `node -e 0` | ratio | target | peak RSS | RSS ratio |');
 console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: |');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.ms.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}x | ${r.target} | ${mb(r.rss)} | ${r.rssRatio.toFixed(2)}x |`);
+  const rss = Number.isNaN(r.rss) ? '' : mb(r.rss);
+  const rssRatio = Number.isNaN(r.rssRatio) ? '' : `${r.rssRatio.toFixed(2)}x`;
+  console.log(`| ${r.name} | ${r.ms.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}x | ${r.target} | ${rss} | ${rssRatio} |`);
 }
 
 // validate on a large generated course, against yaml alone parsing the same files.
@@ -174,7 +180,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  define: { __VERSION__: '"bench"' },
+  define: { __VERSION__: '"bench"', __BUILD__: '"bench"' },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -33,21 +33,21 @@ const pipedStdout = {
 } as unknown as Io['stdout'];
 
 /**
- * Whether standard output is a terminal, without loading node:tty (and the network modules behind
+ * Whether a descriptor is a terminal, without loading node:tty (and the network modules behind
  * it) when it plainly is not: a pipe or a file never is. Character devices (terminals, /dev/null)
  * are asked properly.
  */
-function stdoutIsTerminal(): boolean {
+function isTerminal(fd: 0 | 1): boolean {
   try {
-    const st = fstatSync(1);
+    const st = fstatSync(fd);
     if (st.isFIFO() || st.isFile() || st.isSocket()) return false;
   } catch {
     // A closed descriptor: let node:tty say.
   }
-  return process.getBuiltinModule('node:tty').isatty(1);
+  return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
-const stdoutIsTTY = stdoutIsTerminal();
+const stdoutIsTTY = isTerminal(1);
 if (stdoutIsTTY) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
@@ -62,6 +62,10 @@ const io: Io = {
   stdout: stdoutIsTTY ? process.stdout : pipedStdout,
   get stderr() {
     return process.stderr;
+  },
+  // Asked only when output is a terminal: piped output means the line protocol whatever the input.
+  get stdinIsTTY() {
+    return stdoutIsTTY && isTerminal(0);
   },
 };
 

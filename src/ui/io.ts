@@ -5,6 +5,11 @@ export interface Io {
   stdin: Readable & { isTTY?: boolean };
   stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable;
+  /**
+   * Whether standard input is a terminal, when known without building the stream (the entry
+   * works it out from the file descriptor); otherwise `stdin.isTTY` is asked.
+   */
+  stdinIsTTY?: boolean;
 }
 
 /** Width to wrap text to: the terminal's, clamped to a readable range; 80 when not a terminal. */
@@ -16,5 +21,5 @@ export function textWidth(io: Io): number {
 
 /** Interactive menus only when both ends are a terminal; otherwise the line protocol of `--plain`. */
 export function isInteractive(io: Io): boolean {
-  return Boolean(io.stdin.isTTY && io.stdout.isTTY);
+  return Boolean(io.stdout.isTTY && (io.stdinIsTTY ?? io.stdin.isTTY));
 }

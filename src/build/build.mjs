@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { lazyChildProcess, noColorDetection } from './startup-stubs.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 /** Loaded on demand: output name → source file. */
@@ -51,7 +51,7 @@ function lazyModules(fromLazyDir) {
         if (args.kind !== 'dynamic-import') {
           // Inside a lazy bundle a static import just makes its own copy.
           if (fromLazyDir) return undefined;
-          return { errors: [{ text: `${args.path} is loaded lazily; import() it instead of importing it statically (see scripts/build.mjs)` }] };
+          return { errors: [{ text: `${args.path} is loaded lazily; import() it instead of importing it statically (see src/build/build.mjs)` }] };
         }
         return { path: fromLazyDir ? `./${name}.cjs` : `./lazy/${name}.cjs`, external: true };
       });

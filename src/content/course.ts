@@ -1,6 +1,6 @@
 import type { ContentIssue } from './issues.ts';
 import type { ParsedFile } from './parse-file.ts';
-import { suggestIds } from './parse-file.ts';
+import { suggestIds } from '../text/suggest.ts';
 import { compilePattern } from './pattern.ts';
 import { DEFAULT_PASS, type Lesson, type Question, type Quiz, type QuizInput } from './schema.ts';
 

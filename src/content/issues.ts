@@ -1,3 +1,5 @@
+import { plural } from '../text/plural.ts';
+
 /** One problem found in the course, pointing at the line and column of the offending YAML node. */
 export interface ContentIssue {
   /** Path of the file as given to the loader (absolute); made relative only when printed. */
@@ -24,6 +26,5 @@ export function sortIssues(issues: ContentIssue[]): ContentIssue[] {
 export function countSummary(issues: ContentIssue[], files: number): string {
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
 }

@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { ContentIssue } from './issues.ts';
-import { lessonSchema, QUESTION_TYPES, quizSchema, questionSchema, sectionSchema, choiceSchema, termSchema, referenceSchema, type Lesson, type QuizInput } from './schema.ts';
-import { closest, didYouMean } from '../text/suggest.ts';
+import { knownKeys, lessonSchema, QUESTION_TYPES, quizSchema, questionSchema, sectionSchema, choiceSchema, termSchema, referenceSchema, type Lesson, type QuizInput } from './schema.ts';
+import { didYouMean } from '../text/suggest.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Anchors and aliases are legitimate YAML, but a handful of them can expand into gigabytes. */
@@ -71,9 +71,8 @@ export function parseContentFile(source: string, file: string, kind: FileKind): 
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (e) {
+  } catch {
     error({ line: 1, col: 1 }, `uses too many YAML aliases (more than ${MAX_ALIASES} expansions); write the repeated text out instead of using *aliases`);
-    void e;
     return { ok: false, issues };
   }
 
@@ -156,9 +155,8 @@ function shapeAt(path: ReadonlyArray<PropertyKey>, raw: unknown): z.ZodType | un
   }
 }
 
-const TYPE_NAMES = new Map<unknown, string>([[null, 'nothing (null)']]);
 function describeValue(v: unknown): string {
-  if (TYPE_NAMES.has(v)) return TYPE_NAMES.get(v)!;
+  if (v === null) return 'nothing (null)';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `text "${v.length > 30 ? `${v.slice(0, 30)}...` : v}"`;
@@ -185,14 +183,14 @@ function describeIssue(iss: z.core.$ZodIssue, raw: unknown, doc: Document, at: A
 
   if (iss.code === 'unrecognized_keys') {
     const rootShape = path.length === 0 ? rootSchema : shapeAt(path, raw);
-    const known = rootShape ? Object.keys((rootShape as unknown as { shape: object }).shape) : [];
+    const known = rootShape ? knownKeys(rootShape) : [];
     return iss.keys.map((k) => ({
       pos: locateKey(doc, path, k, at),
       message: `unknown key "${k}"${where ? ` in ${where}` : ''}${didYouMean(k, known)}; ${known.length ? `allowed keys: ${known.filter((n) => n !== '$schema').join(', ')}` : 'remove it'}`,
     }));
   }
   if (iss.code === 'invalid_union' && 'discriminator' in iss && iss.discriminator === 'type') {
-    const got = valueAt(raw, path);
+    const got = value;
     const message =
       got === undefined
         ? `${keyName(parentPath) || 'question'} is missing "type"; use one of: ${QUESTION_TYPES.join(', ')}`
@@ -211,16 +209,8 @@ function describeIssue(iss: z.core.$ZodIssue, raw: unknown, doc: Document, at: A
     const allowed = iss.values.map((v) => JSON.stringify(v));
     return [{ pos: locateNode(doc, path, at), message: `${where}: must be ${allowed.join(' or ')}, found ${describeValue(value)}${didYouMean(String(value), iss.values.map(String))}` }];
   }
-  const message = iss.message.startsWith('Too small') || iss.message.startsWith('Too big') || iss.message.startsWith('Invalid')
-    ? `${iss.message.replace(/^Invalid input: /, '')}`
-    : iss.message;
+  const message = iss.message.replace(/^Invalid input: /, '');
   const lastKey = typeof key === 'string' ? key : '';
   const prefixed = where && !(lastKey && message.startsWith(`${lastKey} `));
   return [{ pos: locateNode(doc, path, at), message: prefixed ? `${where}: ${message}` : message }];
-}
-
-/** Suggest known lesson ids for a missing one; exported for the cross-file checks. */
-export function suggestIds(id: string, known: Iterable<string>): string {
-  const near = closest(id, known);
-  return near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : '';
 }

@@ -37,3 +37,9 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   const [best] = closest(input, candidates, 1);
   return best === undefined ? '' : ` (did you mean "${best}"?)`;
 }
+
+/** ` (did you mean "a" or "b"?)` naming up to three close candidates, or the empty string. */
+export function suggestIds(id: string, known: Iterable<string>): string {
+  const near = closest(id, known);
+  return near.length ? ` (did you mean ${near.map((n) => `"${n}"`).join(' or ')}?)` : '';
+}

@@ -7,6 +7,7 @@ import { textWidth } from './io.ts';
 import { renderMarkdown } from './markdown.ts';
 import { askOrder, parseNumberList, type MenuChoice, type PlainPrompter } from './prompts/index.ts';
 import { createTheme, type Theme } from './theme.ts';
+import { plural } from '../text/plural.ts';
 import { wrapText } from './wrap.ts';
 
 /**
@@ -260,8 +261,8 @@ export function gradeAndExplain(question: Question, response: Response, opts: Ex
     case 'multiple': {
       if (question.type !== 'multiple') break;
       const parts = [];
-      if (g.missed.length) parts.push(`you missed ${count(g.missed.length, 'right choice')}`);
-      if (g.wrong.length) parts.push(`you picked ${count(g.wrong.length, 'wrong choice')}`);
+      if (g.missed.length) parts.push(`you missed ${plural(g.missed.length, 'right choice')}`);
+      if (g.wrong.length) parts.push(`you picked ${plural(g.wrong.length, 'wrong choice')}`);
       lines.push(g.correct ? verdict(true, 'You picked exactly the right choices:') : verdict(false, `${capitalise(parts.join(' and '))}. The right choices:`));
       for (const i of g.right) {
         const c = question.choices[i]!;
@@ -306,10 +307,6 @@ export function gradeAndExplain(question: Question, response: Response, opts: Ex
   }
   lines.push('', inline(question.explanation.trim(), theme));
   return { correct: g.correct, text: wrapText(lines.join('\n'), width) };
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function capitalise(s: string): string {

@@ -7,6 +7,7 @@ import { textWidth } from '../../ui/io.ts';
 import type { MenuChoice } from '../../ui/prompts/index.ts';
 import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
+import { plural } from '../../text/plural.ts';
 import { readLesson } from './learn.ts';
 
 type HomeAction = 'continue' | 'lessons' | 'quiz' | 'review' | 'progress' | 'quit';
@@ -65,7 +66,7 @@ function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<H
 }
 
 function lessonSize(lesson: Lesson): string {
-  const sections = `${lesson.sections.length} section${lesson.sections.length === 1 ? '' : 's'}`;
+  const sections = plural(lesson.sections.length, 'section');
   return lesson.minutes ? `about ${lesson.minutes} minutes, ${sections}` : sections;
 }
 

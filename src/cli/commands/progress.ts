@@ -9,7 +9,8 @@ import { ProgressSerializer } from '../../progress/serialize.ts';
 import { reportProgress, type CourseReport, type LessonReport } from '../../progress/summary.ts';
 import type { ProgressData } from '../../progress/types.ts';
 import { textWidth } from '../../ui/io.ts';
-import { percent } from '../../ui/screens/overview.ts';
+import { bar, percent } from '../../ui/screens/overview.ts';
+import { plural } from '../../text/plural.ts';
 import type { Theme } from '../../ui/theme.ts';
 import { visibleLength, wrapText } from '../../ui/wrap.ts';
 import type { Ctx } from '../context.ts';
@@ -78,7 +79,7 @@ export function renderProgress(report: CourseReport, screen: ProgressScreen): st
     const title = theme.strong(lesson.title);
     const gap = width - visibleLength(lesson.title) - when.length;
     lines.push(gap >= 2 ? `${title}${' '.repeat(gap)}${theme.dim(when)}` : wrapText(`${title}  ${theme.dim(when)}`, width));
-    lines.push(wrapText(`  ${bar(lesson.sectionsRead, lesson.sections, theme)} ${lesson.sectionsRead}/${lesson.sections} sections · ${quizWords(lesson, theme)} · ${answerWords(lesson)}`, width));
+    lines.push(wrapText(`  ${bar(lesson.sectionsRead, lesson.sections, theme, BAR)} ${lesson.sectionsRead}/${lesson.sections} sections · ${quizWords(lesson, theme)} · ${answerWords(lesson)}`, width));
   }
   const t = report.totals;
   lines.push(
@@ -95,11 +96,6 @@ export function renderProgress(report: CourseReport, screen: ProgressScreen): st
   return `${lines.join('\n')}\n`;
 }
 
-function bar(read: number, total: number, theme: Theme): string {
-  const full = total === 0 ? 0 : Math.round((read / total) * BAR);
-  return `${theme.ok('█'.repeat(full))}${theme.dim('░'.repeat(BAR - full))}`;
-}
-
 function quizWords(l: LessonReport, theme: Theme): string {
   if (l.best === null) return l.quizUnfinished ? 'quiz started' : l.attempts ? plural(l.attempts, 'retry', 'retries') : 'no quiz yet';
   const best = l.passed ? theme.ok(`${percent(l.best)} ✓`) : percent(l.best);
@@ -114,10 +110,6 @@ function answerWords(l: LessonReport): string {
 function sentence(l: LessonReport): string {
   const quiz = l.best === null ? (l.quizUnfinished ? 'quiz started, no score yet' : 'no quiz score yet') : `quiz best ${percent(l.best)}${l.passed ? ' (passed)' : ''}, latest ${percent(l.latest!)}`;
   return `${l.sectionsRead} of ${l.sections} sections read, ${quiz}, ${answerWords(l)}.`;
-}
-
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** "just now", "5 minutes ago", "yesterday", "12 days ago", then the date. */

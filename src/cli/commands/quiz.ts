@@ -16,11 +16,12 @@ import {
   type Plan,
 } from '../../quiz/session.ts';
 import { seededRandom } from '../../quiz/shuffle.ts';
-import { closest } from '../../text/suggest.ts';
+import { findLesson } from '../../lesson/continue.ts';
 import { textWidth } from '../../ui/io.ts';
 import { askQuestion, gradeAndExplain, inline } from '../../ui/question.ts';
 import { cutToWidth, wrapHanging, wrapText } from '../../ui/wrap.ts';
 import type { Ctx } from '../context.ts';
+import { plural } from '../../text/plural.ts';
 
 export interface QuizOptions {
   /** Ask only the questions missed in the last finished attempt. */
@@ -74,14 +75,15 @@ function begin(ctx: Ctx, lessonId: string, plan: Plan, mode: 'all' | 'missed'): 
 /** The lesson named, or the one last read, or the first with a quiz. */
 function pickLesson(course: Course, lessonArg: string | undefined, saved: CourseProgress | undefined): Lesson {
   if (lessonArg !== undefined) {
-    const lesson = course.lessons.find((l) => l.id === lessonArg);
-    if (!lesson) {
-      const near = closest(lessonArg, course.lessons.map((l) => l.id));
+    const found = findLesson(course, lessonArg);
+    if ('suggestions' in found) {
+      const near = found.suggestions;
       throw new UserError(
         `there is no lesson "${lessonArg}"${near.length ? `; did you mean ${near.map((id) => `"${id}"`).join(' or ')}?` : ''}`,
         'Run alignment-tutor list to see the lessons and their ids.',
       );
     }
+    const { lesson } = found;
     if (!course.quizzes.has(lesson.id)) throw new UserError(`the lesson "${lesson.id}" has no quiz`, 'Run alignment-tutor list to see which lessons have one.');
     return lesson;
   }
@@ -134,7 +136,7 @@ async function takeAttempt(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: Unfini
     out(`${summary(ctx, lesson, quiz, attempt).text}\n`);
     return [];
   }
-  const questions = `${total} question${total === 1 ? '' : 's'}`;
+  const questions = plural(total, 'question');
   const intro =
     first > 0
       ? `Resuming at question ${first + 1} of ${total}.`
@@ -203,7 +205,7 @@ function summary(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: UnfinishedQuiz):
     wrapText(
       attempt.mode === 'missed'
         ? // A retry of only the missed questions says how the learner did, but it neither passes the quiz nor sets its score.
-          `You answered ${record.right} of the ${record.total} missed question${record.total === 1 ? '' : 's'} right. Your quiz score stays as it was; take the whole quiz again to raise it.`
+          `You answered ${record.right} of the ${plural(record.total, 'missed question')} right. Your quiz score stays as it was; take the whole quiz again to raise it.`
         : `You answered ${record.right} of ${record.total} right. ${s.passed ? theme.ok('Passed') : theme.bad('Not passed')} (${Math.round(quiz.pass * 100)}% needed).`,
       width,
     ),

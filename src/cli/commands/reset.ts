@@ -7,6 +7,7 @@ import { closest } from '../../text/suggest.ts';
 import { textWidth } from '../../ui/io.ts';
 import { wrapText } from '../../ui/wrap.ts';
 import type { Ctx } from '../context.ts';
+import { plural } from '../../text/plural.ts';
 
 /**
  * `reset [lesson] [--yes]`: forgets one lesson's progress, or all of this course's. Asks first,
@@ -98,7 +99,7 @@ function describe(progress: CourseProgress | undefined, lessonIds: string[]): st
     attempts += quiz?.attempts.length ?? 0;
   }
   if (!touched) return '';
-  const n = (count: number, word: string) => (count === 0 ? [] : [`${count} ${word}${count === 1 ? '' : 's'}`]);
+  const n = (count: number, word: string) => (count === 0 ? [] : [plural(count, word)]);
   const parts = [...n(sections, 'section'), ...n(answers, 'answer'), ...n(attempts, 'quiz attempt')];
   if (sections) parts[0] += ' read';
   return parts.length ? parts.join(', ') : 'the place you reached';

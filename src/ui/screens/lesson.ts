@@ -2,6 +2,7 @@ import type { Lesson, Question, Reference } from '../../content/schema.ts';
 import { renderMarkdown } from '../markdown.ts';
 import type { Theme } from '../theme.ts';
 import { wrapText } from '../wrap.ts';
+import { plural } from '../../text/plural.ts';
 
 /** What every lesson screen needs to know about the terminal and the lesson's place in the course. */
 export interface LessonScreen {
@@ -24,7 +25,7 @@ export async function renderIntro(lesson: Lesson, screen: LessonScreen): Promise
   const { theme, width } = screen;
   const parts = [
     theme.heading(wrapText(lesson.title, width)),
-    theme.dim(wrapText(`${lesson.minutes ? `About ${lesson.minutes} minutes · ` : ''}${lesson.sections.length} section${lesson.sections.length === 1 ? '' : 's'}`, width)),
+    theme.dim(wrapText(`${lesson.minutes ? `About ${lesson.minutes} minutes · ` : ''}${plural(lesson.sections.length, 'section')}`, width)),
     '',
     await renderMarkdown(lesson.summary, { width, color: theme.color, cacheDir: screen.cacheDir }),
   ];

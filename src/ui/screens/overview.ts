@@ -4,6 +4,7 @@ import { summariseLesson, type LessonStatus, type LessonSummary } from '../../le
 import type { CourseProgress } from '../../progress/types.ts';
 import type { Theme } from '../theme.ts';
 import { visibleLength, wrapText } from '../wrap.ts';
+import { plural } from '../../text/plural.ts';
 
 /** The home screen and `list`: the course at a glance, one lesson per line. */
 
@@ -41,9 +42,10 @@ export function percent(score: number): string {
 
 const BAR = 8;
 
-function bar(seen: number, total: number, theme: Theme): string {
-  const full = total === 0 ? 0 : Math.round((seen / total) * BAR);
-  return `${theme.ok('█'.repeat(full))}${theme.dim('░'.repeat(BAR - full))}`;
+/** A bar of `length` cells, filled in proportion to `done` of `total`. */
+export function bar(done: number, total: number, theme: Theme, length = BAR): string {
+  const full = total === 0 ? 0 : Math.round((done / total) * length);
+  return `${theme.ok('█'.repeat(full))}${theme.dim('░'.repeat(length - full))}`;
 }
 
 /** "3/5 sections · quiz best 80%" */
@@ -84,7 +86,7 @@ export function renderHome(course: Course, progress: CourseProgress | undefined,
   const { theme, width } = screen;
   const minutes = course.lessons.reduce((sum, l) => sum + (l.minutes ?? 0), 0);
   const title = opts.shipped ? 'alignment-tutor · The AI alignment problem' : `alignment-tutor · the course in ${opts.courseDir}`;
-  const parts = [theme.heading(wrapText(title, width)), theme.dim(wrapText(`${course.lessons.length} lesson${course.lessons.length === 1 ? '' : 's'}${minutes ? ` · about ${Math.round(minutes / 5) * 5} minutes in all` : ''}`, width)), ''];
+  const parts = [theme.heading(wrapText(title, width)), theme.dim(wrapText(`${plural(course.lessons.length, 'lesson')}${minutes ? ` · about ${Math.round(minutes / 5) * 5} minutes in all` : ''}`, width)), ''];
   const started = progress && (Object.keys(progress.lessons).length > 0 || Object.keys(progress.quizzes).length > 0);
   if (!started) {
     parts.push(wrapText('Welcome! Start with lesson 1 below. Each lesson ends with a quiz that explains every answer; stop whenever you like, the tutor remembers where you were.', width), '');

@@ -8,7 +8,9 @@ import { FIXTURES, sampleProgress } from './helpers.ts';
 // what the learner is told about it.
 
 const valid = sampleProgress('alignment-tutor');
-const withChange = (change: (d: any) => void): string => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests reach into arbitrary corners of the file
+type Loose = any;
+const withChange = (change: (d: Loose) => void): string => {
   const copy = structuredClone(valid);
   change(copy);
   return JSON.stringify(copy);
@@ -22,7 +24,7 @@ describe('reading a progress file', () => {
   it('keeps fields it does not know, so nothing in the file is lost by reading it', () => {
     const parsed = parseProgress(withChange((d) => (d.courses['alignment-tutor'].note = 'mine')));
     expect(parsed.kind).toBe('ok');
-    expect((parsed as any).data.courses['alignment-tutor'].note).toBe('mine');
+    expect((parsed as Loose).data.courses['alignment-tutor'].note).toBe('mine');
   });
 
   it.each([
@@ -31,11 +33,33 @@ describe('reading a progress file', () => {
     ['text that is not JSON', 'version = 1', 'is not valid JSON ('],
     ['a list', '[]', 'does not have the shape of a progress file (expected an object, found a list)'],
     ['a version that is not a number', '{"version":"1"}', 'version: expected a whole number, found "1"'],
-    ['a missing field', withChange((d) => delete d.courses['alignment-tutor'].quizzes.rewards.answers[0].correct), 'courses.alignment-tutor.quizzes.rewards.answers[0].correct: is missing'],
-    ['a time without its zone', withChange((d) => (d.courses['alignment-tutor'].lessons.rewards.updatedAt = '2025-03-01 10:00')), 'courses.alignment-tutor.lessons.rewards.updatedAt: expected an ISO 8601 UTC time'],
-    ['an unknown answer type', withChange((d) => (d.courses['alignment-tutor'].quizzes.rewards.answers[1].response = { type: 'essay' })), 'answers[1].response.type: expected one of "single", "multiple", "true-false", "short", "order", found "essay"'],
-    ['a score above 1', withChange((d) => (d.courses['alignment-tutor'].quizzes.rewards.attempts[0].score = 50)), 'attempts[0].score: expected a number from 0 to 1, found 50'],
-    ['a __proto__ key', '{"version":1,"courses":{"__proto__":{"lessons":{},"quizzes":{}}}}', 'courses.__proto__: is not a usable id'],
+    [
+      'a missing field',
+      withChange((d) => delete d.courses['alignment-tutor'].quizzes.rewards.answers[0].correct),
+      'courses.alignment-tutor.quizzes.rewards.answers[0].correct: is missing',
+    ],
+    [
+      'a time without its zone',
+      withChange((d) => (d.courses['alignment-tutor'].lessons.rewards.updatedAt = '2025-03-01 10:00')),
+      'courses.alignment-tutor.lessons.rewards.updatedAt: expected an ISO 8601 UTC time',
+    ],
+    [
+      'an unknown answer type',
+      withChange(
+        (d) => (d.courses['alignment-tutor'].quizzes.rewards.answers[1].response = { type: 'essay' }),
+      ),
+      'answers[1].response.type: expected one of "single", "multiple", "true-false", "short", "order", found "essay"',
+    ],
+    [
+      'a score above 1',
+      withChange((d) => (d.courses['alignment-tutor'].quizzes.rewards.attempts[0].score = 50)),
+      'attempts[0].score: expected a number from 0 to 1, found 50',
+    ],
+    [
+      'a __proto__ key',
+      '{"version":1,"courses":{"__proto__":{"lessons":{},"quizzes":{}}}}',
+      'courses.__proto__: is not a usable id',
+    ],
   ])('reports %s as damaged, with where', (_what, text, problem) => {
     const parsed = parseProgress(text);
     expect(parsed.kind).toBe('corrupt');

@@ -11,7 +11,11 @@ const KINDS = Symbol.for('alignment-tutor.error-kinds');
 /** The `kind` of each class from `ctor` up to Error: what `instanceof` answers yes to. */
 function kindsOf(ctor: unknown): string[] {
   const kinds: string[] = [];
-  for (let c = ctor as { kind?: string } | null; c && c !== Error; c = Object.getPrototypeOf(c) as { kind?: string } | null) {
+  for (
+    let c = ctor as { kind?: string } | null;
+    c && c !== Error;
+    c = Object.getPrototypeOf(c) as { kind?: string } | null
+  ) {
     if (Object.hasOwn(c, 'kind') && c.kind) kinds.push(c.kind);
   }
   return kinds;

@@ -51,7 +51,13 @@ function lazyModules(fromLazyDir) {
         if (args.kind !== 'dynamic-import') {
           // Inside a lazy bundle a static import just makes its own copy.
           if (fromLazyDir) return undefined;
-          return { errors: [{ text: `${args.path} is loaded lazily; import() it instead of importing it statically (see src/build/build.mjs)` }] };
+          return {
+            errors: [
+              {
+                text: `${args.path} is loaded lazily; import() it instead of importing it statically (see src/build/build.mjs)`,
+              },
+            ],
+          };
         }
         return { path: fromLazyDir ? `./${name}.cjs` : `./lazy/${name}.cjs`, external: true };
       });
@@ -70,11 +76,18 @@ const common = {
   absWorkingDir: root,
   // __BUILD__ keys the caches (checked course, rendered Markdown): a new build never reads what an
   // older one wrote, even at the same version number.
-  define: { __VERSION__: JSON.stringify(pkg.version), __BUILD__: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`) },
+  define: {
+    __VERSION__: JSON.stringify(pkg.version),
+    __BUILD__: JSON.stringify(`${pkg.version}+${Date.now().toString(36)}`),
+  },
   // marked-terminal pulls in cli-highlight (every highlight.js language) and node-emoji (a 200 kB
   // table); the lessons have no code to colour and turn emoji codes off. Inquirer's editor prompt
   // (never used) would bring iconv-lite.
-  alias: { 'cli-highlight': './src/ui/plain-highlight.ts', 'node-emoji': './src/ui/no-emoji.ts', '@inquirer/editor': './src/ui/prompts/no-editor.ts' },
+  alias: {
+    'cli-highlight': './src/ui/plain-highlight.ts',
+    'node-emoji': './src/ui/no-emoji.ts',
+    '@inquirer/editor': './src/ui/prompts/no-editor.ts',
+  },
   legalComments: 'none',
   minify: process.env.BUILD_MINIFY !== '0',
   logLevel: 'warning',
@@ -100,4 +113,7 @@ const lazy = await build({
 });
 
 // Kept for `npm run bench` and for anyone asking what start-up loads.
-writeFileSync(path.join(root, 'dist', 'meta.json'), JSON.stringify({ main: main.metafile, lazy: lazy.metafile }));
+writeFileSync(
+  path.join(root, 'dist', 'meta.json'),
+  JSON.stringify({ main: main.metafile, lazy: lazy.metafile }),
+);

@@ -6,10 +6,13 @@ export const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(build) {
     build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes(`${'node_modules'}/commander/`) ? { path: 'lazy-child-process', namespace: 'startup-stub' } : undefined,
+      args.importer.includes(`${'node_modules'}/commander/`)
+        ? { path: 'lazy-child-process', namespace: 'startup-stub' }
+        : undefined,
     );
     build.onLoad({ filter: /^lazy-child-process$/, namespace: 'startup-stub' }, () => ({
-      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      contents:
+        "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
       loader: 'js',
     }));
   },
@@ -20,7 +23,10 @@ export const lazyChildProcess = {
 export const noColorDetection = {
   name: 'no-color-detection',
   setup(build) {
-    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'startup-stub' }));
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({
+      path: 'supports-color',
+      namespace: 'startup-stub',
+    }));
     build.onLoad({ filter: /^supports-color$/, namespace: 'startup-stub' }, () => ({
       contents: 'export default { stdout: false, stderr: false };',
       loader: 'js',

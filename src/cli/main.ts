@@ -12,7 +12,13 @@ export const EXIT_USAGE = 2;
  * Returns the code instead of exiting so tests can call it in-process.
  */
 export async function main(base: CtxBase, argv: string[]): Promise<number> {
-  const theme = createTheme(wantsColor({ flag: !argv.includes('--no-color'), env: base.env, isTTY: Boolean((base.io.stderr as { isTTY?: boolean }).isTTY) }));
+  const theme = createTheme(
+    wantsColor({
+      flag: !argv.includes('--no-color'),
+      env: base.env,
+      isTTY: Boolean((base.io.stderr as { isTTY?: boolean }).isTTY),
+    }),
+  );
   const err = (line: string) => base.io.stderr.write(`${line}\n`);
   const opened: NonNullable<CtxBase['opened']> = [];
   try {
@@ -23,7 +29,11 @@ export async function main(base: CtxBase, argv: string[]): Promise<number> {
     if (e instanceof ExitError) return e.code;
     if (e instanceof CancelledError) {
       const unsaved = opened.some((store) => store.hasUnsaved());
-      base.io.stdout.write(unsaved ? '\nStopped. The last changes could not be saved (see the message above).\n' : '\nStopped. Your progress is saved.\n');
+      base.io.stdout.write(
+        unsaved
+          ? '\nStopped. The last changes could not be saved (see the message above).\n'
+          : '\nStopped. Your progress is saved.\n',
+      );
       return EXIT_OK;
     }
     if (e instanceof ContentError) {
@@ -37,7 +47,9 @@ export async function main(base: CtxBase, argv: string[]): Promise<number> {
     }
     const error = e as Error;
     err(`${theme.bad('internal error:')} ${error?.message ?? String(e)}`);
-    err('This is a bug in alignment-tutor, not something you did. Everything saved before it happened is kept.');
+    err(
+      'This is a bug in alignment-tutor, not something you did. Everything saved before it happened is kept.',
+    );
     if (base.env['ALIGNMENT_TUTOR_DEBUG']) err(String(error?.stack));
     else err('Set ALIGNMENT_TUTOR_DEBUG=1 to see the details, and please report it.');
     return EXIT_ERROR;

@@ -12,7 +12,10 @@ export class HelpShown extends Error {
 
 function wholeNumber(name: string, min: number) {
   return (value: string) => {
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`${name} must be a whole number of at least ${min}, like ${Math.max(min, 5)}.`);
+    if (!/^\d+$/.test(value) || Number(value) < min)
+      throw new InvalidArgumentError(
+        `${name} must be a whole number of at least ${min}, like ${Math.max(min, 5)}.`,
+      );
     return Number(value);
   };
 }
@@ -49,10 +52,16 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
       .option('--shuffle', 'shuffle questions and choices')
       .option('--seed <n>', 'make --shuffle reproducible', wholeNumber('--seed', 0))
       .option('--limit <n>', 'ask at most N questions', wholeNumber('--limit', 1))
-      .action(async (lesson: string | undefined, opts: { missed?: boolean; shuffle?: boolean; seed?: number; limit?: number }, cmd: Command) => {
-        const { runQuiz } = await import('./commands/quiz.ts');
-        await runQuiz(ctxOf(cmd), lesson, opts);
-      }),
+      .action(
+        async (
+          lesson: string | undefined,
+          opts: { missed?: boolean; shuffle?: boolean; seed?: number; limit?: number },
+          cmd: Command,
+        ) => {
+          const { runQuiz } = await import('./commands/quiz.ts');
+          await runQuiz(ctxOf(cmd), lesson, opts);
+        },
+      ),
   glossary: (program, ctxOf) =>
     program
       .command('glossary')
@@ -79,10 +88,12 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
       .option('--path', 'print the path of the progress file in use')
       .option('--export <file>', 'write your progress to FILE')
       .option('--import <file>', 'merge progress from FILE into yours')
-      .action(async (opts: { json?: boolean; path?: boolean; export?: string; import?: string }, cmd: Command) => {
-        const { runProgress } = await import('./commands/progress.ts');
-        await runProgress(ctxOf(cmd), opts);
-      }),
+      .action(
+        async (opts: { json?: boolean; path?: boolean; export?: string; import?: string }, cmd: Command) => {
+          const { runProgress } = await import('./commands/progress.ts');
+          await runProgress(ctxOf(cmd), opts);
+        },
+      ),
   reset: (program, ctxOf) =>
     program
       .command('reset')
@@ -134,10 +145,15 @@ export function createProgram(base: CtxBase, only?: string): Command {
   const ctxOf: CtxOf = (cmd: Command): Ctx => createCtx(base, cmd.optsWithGlobals<GlobalOptions>());
 
   program
-    .description('A terminal tutor for the AI alignment problem: lessons, quizzes that explain every answer, and progress that resumes where you stopped.')
+    .description(
+      'A terminal tutor for the AI alignment problem: lessons, quizzes that explain every answer, and progress that resumes where you stopped.',
+    )
     .version(__VERSION__, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--content <dir>', 'use the course in DIR (holding lessons/ and quizzes/) instead of the shipped one; also ALIGNMENT_TUTOR_CONTENT')
+    .option(
+      '--content <dir>',
+      'use the course in DIR (holding lessons/ and quizzes/) instead of the shipped one; also ALIGNMENT_TUTOR_CONTENT',
+    )
     .option('--progress-file <path>', 'keep progress in PATH; also ALIGNMENT_TUTOR_PROGRESS')
     .option('--plain', 'numbered menus read line by line, no screen redraws (for screen readers and scripts)')
     .option('--no-color', 'no colour in the output (NO_COLOR is honoured too)')
@@ -164,7 +180,10 @@ Examples:
       if (command !== undefined) {
         const names = Object.keys(COMMANDS);
         const [near] = closest(command, names, 1);
-        throw new UsageError(`unknown command '${command}'${near ? ` (did you mean '${near}'?)` : ''}`, 'Run alignment-tutor --help to see the commands.');
+        throw new UsageError(
+          `unknown command '${command}'${near ? ` (did you mean '${near}'?)` : ''}`,
+          'Run alignment-tutor --help to see the commands.',
+        );
       }
       const { runHome } = await import('./commands/home.ts');
       await runHome(ctxOf(cmd));

@@ -24,33 +24,62 @@ export interface CourseFiles {
 /** The rules that need more than one file: ids, references, cycles, and lessons without a quiz. */
 export function checkCourse(files: CourseFiles): { course: Course; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
-  const report = (f: ParsedFile<unknown>, path: ReadonlyArray<PropertyKey>, message: string, severity: 'error' | 'warning' = 'error') =>
-    issues.push({ file: f.file, ...f.locate(path), message, severity });
+  const report = (
+    f: ParsedFile<unknown>,
+    path: ReadonlyArray<PropertyKey>,
+    message: string,
+    severity: 'error' | 'warning' = 'error',
+  ) => issues.push({ file: f.file, ...f.locate(path), message, severity });
 
   const lessons = new Map<string, ParsedFile<Lesson>>();
   const byOrder = new Map<number, string>();
   for (const f of files.lessons) {
     const l = f.value;
-    if (l.id !== f.name) report(f, ['id'], `id "${l.id}" must equal the file name "${f.name}"; rename the file to ${l.id}.yaml or change the id`);
+    if (l.id !== f.name)
+      report(
+        f,
+        ['id'],
+        `id "${l.id}" must equal the file name "${f.name}"; rename the file to ${l.id}.yaml or change the id`,
+      );
     if (lessons.has(l.id)) {
-      report(f, ['id'], `lesson id "${l.id}" is already used by ${lessons.get(l.id)!.file}; lesson ids must be unique`);
+      report(
+        f,
+        ['id'],
+        `lesson id "${l.id}" is already used by ${lessons.get(l.id)!.file}; lesson ids must be unique`,
+      );
       continue;
     }
     lessons.set(l.id, f);
     const sameOrder = byOrder.get(l.order);
-    if (sameOrder !== undefined) report(f, ['order'], `order ${l.order} is also used by lesson "${sameOrder}"; give each lesson its own position`, 'warning');
+    if (sameOrder !== undefined)
+      report(
+        f,
+        ['order'],
+        `order ${l.order} is also used by lesson "${sameOrder}"; give each lesson its own position`,
+        'warning',
+      );
     else byOrder.set(l.order, l.id);
 
     const sectionIds = new Map<string, number>();
     const checkIds = new Set<string>();
     l.sections.forEach((s, i) => {
-      if (sectionIds.has(s.id)) report(f, ['sections', i, 'id'], `section id "${s.id}" is already used by section ${sectionIds.get(s.id)! + 1} of this lesson`);
+      if (sectionIds.has(s.id))
+        report(
+          f,
+          ['sections', i, 'id'],
+          `section id "${s.id}" is already used by section ${sectionIds.get(s.id)! + 1} of this lesson`,
+        );
       else sectionIds.set(s.id, i);
     });
     l.sections.forEach((s, i) => {
       if (!s.check) return;
       const path = ['sections', i, 'check'];
-      if (checkIds.has(s.check.id)) report(f, [...path, 'id'], `check id "${s.check.id}" is already used by another check in this lesson`);
+      if (checkIds.has(s.check.id))
+        report(
+          f,
+          [...path, 'id'],
+          `check id "${s.check.id}" is already used by another check in this lesson`,
+        );
       checkIds.add(s.check.id);
       checkQuestion(f, path, s.check, sectionIds, report);
     });
@@ -60,19 +89,29 @@ export function checkCourse(files: CourseFiles): { course: Course; issues: Conte
   for (const [id, f] of lessons) {
     (f.value.requires ?? []).forEach((req, i) => {
       if (req === id) report(f, ['requires', i], `lesson "${id}" cannot require itself`);
-      else if (!lessons.has(req) && !files.broken.lessons.has(req)) report(f, ['requires', i], `requires unknown lesson "${req}"${suggestIds(req, lessons.keys())}`);
+      else if (!lessons.has(req) && !files.broken.lessons.has(req))
+        report(f, ['requires', i], `requires unknown lesson "${req}"${suggestIds(req, lessons.keys())}`);
     });
   }
   for (const cycle of findCycles(lessons)) {
     const f = lessons.get(cycle[0]!)!;
     const idx = (f.value.requires ?? []).indexOf(cycle[1]!);
-    report(f, ['requires', idx], `prerequisite cycle: ${cycle.join(' → ')}; remove one of these "requires" entries`);
+    report(
+      f,
+      ['requires', idx],
+      `prerequisite cycle: ${cycle.join(' → ')}; remove one of these "requires" entries`,
+    );
   }
 
   const quizzes = new Map<string, Quiz>();
   for (const f of files.quizzes) {
     const q = f.value;
-    if (q.lesson !== f.name) report(f, ['lesson'], `lesson "${q.lesson}" must equal the file name "${f.name}"; a lesson's quiz is quizzes/<lesson-id>.yaml`);
+    if (q.lesson !== f.name)
+      report(
+        f,
+        ['lesson'],
+        `lesson "${q.lesson}" must equal the file name "${f.name}"; a lesson's quiz is quizzes/<lesson-id>.yaml`,
+      );
     const lesson = lessons.get(q.lesson);
     if (!lesson) {
       if (files.broken.lessons.has(q.lesson)) continue;
@@ -84,37 +123,71 @@ export function checkCourse(files: CourseFiles): { course: Course; issues: Conte
       continue;
     }
     const sectionIds = new Map(lesson.value.sections.map((s, i) => [s.id, i] as const));
-    const checkIds = new Map(lesson.value.sections.flatMap((s) => (s.check ? [[s.check.id, s.id] as const] : [])));
+    const checkIds = new Map(
+      lesson.value.sections.flatMap((s) => (s.check ? [[s.check.id, s.id] as const] : [])),
+    );
     const seen = new Map<string, number>();
     q.questions.forEach((question, i) => {
       const path = ['questions', i];
-      if (seen.has(question.id)) report(f, [...path, 'id'], `question id "${question.id}" is already used by question ${seen.get(question.id)! + 1}; ids must be unique in a quiz`);
+      if (seen.has(question.id))
+        report(
+          f,
+          [...path, 'id'],
+          `question id "${question.id}" is already used by question ${seen.get(question.id)! + 1}; ids must be unique in a quiz`,
+        );
       else seen.set(question.id, i);
-      if (checkIds.has(question.id)) report(f, [...path, 'id'], `question id "${question.id}" is already used by the check in section "${checkIds.get(question.id)}" of the lesson; answers are recorded by id, so give it another`);
+      if (checkIds.has(question.id))
+        report(
+          f,
+          [...path, 'id'],
+          `question id "${question.id}" is already used by the check in section "${checkIds.get(question.id)}" of the lesson; answers are recorded by id, so give it another`,
+        );
       checkQuestion(f, path, question, sectionIds, report);
     });
     quizzes.set(q.lesson, { ...q, pass: q.pass ?? DEFAULT_PASS });
   }
 
   for (const [id, f] of lessons) {
-    if (!quizzes.has(id) && !files.broken.quizzes.has(id)) report(f, ['id'], `lesson "${id}" has no quiz; add quizzes/${id}.yaml`, 'warning');
+    if (!quizzes.has(id) && !files.broken.quizzes.has(id))
+      report(f, ['id'], `lesson "${id}" has no quiz; add quizzes/${id}.yaml`, 'warning');
   }
 
-  const ordered = [...lessons.values()].map((f) => f.value).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  const ordered = [...lessons.values()]
+    .map((f) => f.value)
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   return { course: { dir: files.dir, lessons: ordered, quizzes }, issues };
 }
 
-type Report = (f: ParsedFile<unknown>, path: ReadonlyArray<PropertyKey>, message: string, severity?: 'error' | 'warning') => void;
+type Report = (
+  f: ParsedFile<unknown>,
+  path: ReadonlyArray<PropertyKey>,
+  message: string,
+  severity?: 'error' | 'warning',
+) => void;
 
-function checkQuestion(f: ParsedFile<unknown>, path: ReadonlyArray<PropertyKey>, q: Question, sections: Map<string, number>, report: Report) {
+function checkQuestion(
+  f: ParsedFile<unknown>,
+  path: ReadonlyArray<PropertyKey>,
+  q: Question,
+  sections: Map<string, number>,
+  report: Report,
+) {
   if (q.section !== undefined && !sections.has(q.section)) {
-    report(f, [...path, 'section'], `section "${q.section}" is not a section of this lesson${suggestIds(q.section, sections.keys())}`);
+    report(
+      f,
+      [...path, 'section'],
+      `section "${q.section}" is not a section of this lesson${suggestIds(q.section, sections.keys())}`,
+    );
   }
   if (q.type === 'short' && q.pattern !== undefined) {
     try {
       compilePattern(q.pattern);
     } catch (e) {
-      report(f, [...path, 'pattern'], `pattern is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`);
+      report(
+        f,
+        [...path, 'pattern'],
+        `pattern is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`,
+      );
     }
   }
 }

@@ -19,7 +19,8 @@ export function formatIssue(issue: ContentIssue, displayPath: (file: string) => 
 
 export function sortIssues(issues: ContentIssue[]): ContentIssue[] {
   return [...issues].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.message.localeCompare(b.message),
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.message.localeCompare(b.message),
   );
 }
 

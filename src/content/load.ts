@@ -19,7 +19,12 @@ const KIND_DIRS: Record<FileKind, string> = { lesson: 'lessons', quiz: 'quizzes'
 export function loadCourse(dir: string): LoadResult {
   const issues: ContentIssue[] = [];
   const files: string[] = [];
-  const parsed: CourseFiles = { dir, lessons: [], quizzes: [], broken: { lessons: new Set(), quizzes: new Set() } };
+  const parsed: CourseFiles = {
+    dir,
+    lessons: [],
+    quizzes: [],
+    broken: { lessons: new Set(), quizzes: new Set() },
+  };
   let broken = false;
 
   for (const kind of ['lesson', 'quiz'] as const) {
@@ -29,14 +34,26 @@ export function loadCourse(dir: string): LoadResult {
       names = readdirSync(sub).sort();
     } catch (e) {
       if (kind === 'quiz' && (e as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      issues.push({ file: sub, line: 1, col: 1, severity: 'error', message: `cannot read the ${KIND_DIRS[kind]} folder: ${describeFsError(e, sub) ?? (e as Error).message}; a course folder holds lessons/ and quizzes/` });
+      issues.push({
+        file: sub,
+        line: 1,
+        col: 1,
+        severity: 'error',
+        message: `cannot read the ${KIND_DIRS[kind]} folder: ${describeFsError(e, sub) ?? (e as Error).message}; a course folder holds lessons/ and quizzes/`,
+      });
       broken = true;
       continue;
     }
     for (const name of names) {
       const file = path.join(sub, name);
       if (name.endsWith('.yml')) {
-        issues.push({ file, line: 1, col: 1, severity: 'warning', message: `is ignored: content files end in ".yaml"; rename it to ${name.slice(0, -4)}.yaml` });
+        issues.push({
+          file,
+          line: 1,
+          col: 1,
+          severity: 'warning',
+          message: `is ignored: content files end in ".yaml"; rename it to ${name.slice(0, -4)}.yaml`,
+        });
         continue;
       }
       if (!name.endsWith('.yaml')) continue;
@@ -49,7 +66,8 @@ export function loadCourse(dir: string): LoadResult {
         parsed.broken[kind === 'lesson' ? 'lessons' : 'quizzes'].add(id);
         continue;
       }
-      if (kind === 'lesson') parsed.lessons.push({ ...(result.parsed as CourseFiles['lessons'][number]), name: id });
+      if (kind === 'lesson')
+        parsed.lessons.push({ ...(result.parsed as CourseFiles['lessons'][number]), name: id });
       else parsed.quizzes.push({ ...(result.parsed as CourseFiles['quizzes'][number]), name: id });
     }
   }
@@ -60,12 +78,17 @@ export function loadCourse(dir: string): LoadResult {
 }
 
 function readContentFile(file: string, kind: FileKind) {
-  const fail = (message: string, line = 1, col = 1) => ({ ok: false as const, issues: [{ file, line, col, severity: 'error' as const, message }] });
+  const fail = (message: string, line = 1, col = 1) => ({
+    ok: false as const,
+    issues: [{ file, line, col, severity: 'error' as const, message }],
+  });
   let bytes: Buffer;
   try {
     const size = statSync(file).size;
     if (size > MAX_FILE_BYTES) {
-      return fail(`is ${(size / 1024 / 1024).toFixed(1)} MiB; content files may be at most 1 MiB, so split this ${kind} into smaller ones`);
+      return fail(
+        `is ${(size / 1024 / 1024).toFixed(1)} MiB; content files may be at most 1 MiB, so split this ${kind} into smaller ones`,
+      );
     }
     bytes = readFileSync(file);
   } catch (e) {

@@ -1,7 +1,27 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import type { z } from 'zod';
 import type { ContentIssue } from './issues.ts';
-import { knownKeys, lessonSchema, QUESTION_TYPES, quizSchema, questionSchema, sectionSchema, choiceSchema, termSchema, referenceSchema, type Lesson, type QuizInput } from './schema.ts';
+import {
+  knownKeys,
+  lessonSchema,
+  QUESTION_TYPES,
+  quizSchema,
+  questionSchema,
+  sectionSchema,
+  choiceSchema,
+  termSchema,
+  referenceSchema,
+  type Lesson,
+  type QuizInput,
+} from './schema.ts';
 import { didYouMean } from '../text/suggest.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -18,7 +38,8 @@ export interface ParsedFile<T> {
   locate: (path: ReadonlyArray<PropertyKey>) => { line: number; col: number };
 }
 
-export type ParseResult<T> = { ok: true; parsed: ParsedFile<T>; issues: ContentIssue[] } | { ok: false; issues: ContentIssue[] };
+export type ParseResult<T> =
+  { ok: true; parsed: ParsedFile<T>; issues: ContentIssue[] } | { ok: false; issues: ContentIssue[] };
 
 /** Decodes bytes as UTF-8, or reports where the first byte that is not UTF-8 sits. */
 export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { issue: ContentIssue } {
@@ -29,7 +50,15 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | 
     const loose = new TextDecoder('utf-8').decode(bytes);
     const at = loose.indexOf('\uFFFD');
     const { line, col } = lineCol(loose, Math.max(0, at));
-    return { issue: { file, line, col, severity: 'error', message: 'is not valid UTF-8 text; save the file with UTF-8 encoding' } };
+    return {
+      issue: {
+        file,
+        line,
+        col,
+        severity: 'error',
+        message: 'is not valid UTF-8 text; save the file with UTF-8 encoding',
+      },
+    };
   }
 }
 
@@ -43,7 +72,11 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
 /** Parses one lesson or quiz file's text into a checked value, or into every problem found in it. */
 export function parseContentFile(source: string, file: string, kind: 'lesson'): ParseResult<Lesson>;
 export function parseContentFile(source: string, file: string, kind: 'quiz'): ParseResult<QuizInput>;
-export function parseContentFile(source: string, file: string, kind: FileKind): ParseResult<Lesson | QuizInput> {
+export function parseContentFile(
+  source: string,
+  file: string,
+  kind: FileKind,
+): ParseResult<Lesson | QuizInput> {
   const issues: ContentIssue[] = [];
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -58,13 +91,22 @@ export function parseContentFile(source: string, file: string, kind: FileKind): 
     for (const e of doc.errors) error(at(e.pos[0]), `YAML syntax: ${firstLine(e.message)}`);
     return { ok: false, issues };
   }
-  if (doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) {
-    error({ line: 1, col: 1 }, `the file is empty; a ${kind} needs ${kind === 'lesson' ? 'id, title, order, summary and sections' : 'lesson and questions'}`);
+  if (
+    doc.contents === null ||
+    (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))
+  ) {
+    error(
+      { line: 1, col: 1 },
+      `the file is empty; a ${kind} needs ${kind === 'lesson' ? 'id, title, order, summary and sections' : 'lesson and questions'}`,
+    );
     return { ok: false, issues };
   }
   if (!isMap(doc.contents)) {
     const found = isSeq(doc.contents) ? 'a list' : 'a single value';
-    error(at(doc.contents.range?.[0] ?? 0), `the file must be a mapping of keys (like "${kind === 'lesson' ? 'id' : 'lesson'}: ..."), but it holds ${found}`);
+    error(
+      at(doc.contents.range?.[0] ?? 0),
+      `the file must be a mapping of keys (like "${kind === 'lesson' ? 'id' : 'lesson'}: ..."), but it holds ${found}`,
+    );
     return { ok: false, issues };
   }
 
@@ -72,7 +114,10 @@ export function parseContentFile(source: string, file: string, kind: FileKind): 
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch {
-    error({ line: 1, col: 1 }, `uses too many YAML aliases (more than ${MAX_ALIASES} expansions); write the repeated text out instead of using *aliases`);
+    error(
+      { line: 1, col: 1 },
+      `uses too many YAML aliases (more than ${MAX_ALIASES} expansions); write the repeated text out instead of using *aliases`,
+    );
     return { ok: false, issues };
   }
 
@@ -112,7 +157,8 @@ function locateKey(doc: Document, mapPath: ReadonlyArray<PropertyKey>, key: stri
   const map = nodeAt(doc, mapPath);
   if (isMap(map)) {
     for (const pair of map.items) {
-      if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return at(pair.key.range[0]);
+      if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range)
+        return at(pair.key.range[0]);
     }
   }
   return locateNode(doc, mapPath, at);
@@ -165,7 +211,8 @@ function describeValue(v: unknown): string {
 
 function keyName(path: ReadonlyArray<PropertyKey>): string {
   const parts: string[] = [];
-  for (const p of path) parts.push(typeof p === 'number' ? `[${p}]` : `${parts.length ? '.' : ''}${String(p)}`);
+  for (const p of path)
+    parts.push(typeof p === 'number' ? `[${p}]` : `${parts.length ? '.' : ''}${String(p)}`);
   return parts.join('');
 }
 
@@ -174,7 +221,13 @@ interface Described {
   message: string;
 }
 
-function describeIssue(iss: z.core.$ZodIssue, raw: unknown, doc: Document, at: At, rootSchema: z.ZodType): Described[] {
+function describeIssue(
+  iss: z.core.$ZodIssue,
+  raw: unknown,
+  doc: Document,
+  at: At,
+  rootSchema: z.ZodType,
+): Described[] {
   const path = iss.path;
   const where = keyName(path);
   const value = valueAt(raw, path);
@@ -195,19 +248,43 @@ function describeIssue(iss: z.core.$ZodIssue, raw: unknown, doc: Document, at: A
       got === undefined
         ? `${keyName(parentPath) || 'question'} is missing "type"; use one of: ${QUESTION_TYPES.join(', ')}`
         : `unknown question type ${JSON.stringify(got)}${didYouMean(String(got), QUESTION_TYPES)}; use one of: ${QUESTION_TYPES.join(', ')}`;
-    return [{ pos: got === undefined ? locateNode(doc, parentPath, at) : locateNode(doc, path, at), message }];
+    return [
+      { pos: got === undefined ? locateNode(doc, parentPath, at) : locateNode(doc, path, at), message },
+    ];
   }
   if (iss.code === 'invalid_type' && value === undefined && typeof key === 'string') {
-    return [{ pos: locateNode(doc, parentPath, at), message: `missing required key "${key}"${parentPath.length ? ` in ${keyName(parentPath)}` : ''}` }];
+    return [
+      {
+        pos: locateNode(doc, parentPath, at),
+        message: `missing required key "${key}"${parentPath.length ? ` in ${keyName(parentPath)}` : ''}`,
+      },
+    ];
   }
   if (iss.code === 'invalid_type') {
-    const expected = iss.expected === 'array' ? 'a list' : iss.expected === 'object' ? 'a mapping' : iss.expected === 'int' ? 'a whole number' : iss.expected;
+    const expected =
+      iss.expected === 'array'
+        ? 'a list'
+        : iss.expected === 'object'
+          ? 'a mapping'
+          : iss.expected === 'int'
+            ? 'a whole number'
+            : iss.expected;
     const custom = iss.message.startsWith('Invalid input') ? '' : `${iss.message}; `;
-    return [{ pos: locateNode(doc, path, at), message: `${where}: ${custom}expected ${expected}, found ${describeValue(value)}` }];
+    return [
+      {
+        pos: locateNode(doc, path, at),
+        message: `${where}: ${custom}expected ${expected}, found ${describeValue(value)}`,
+      },
+    ];
   }
   if (iss.code === 'invalid_value' && 'values' in iss) {
     const allowed = iss.values.map((v) => JSON.stringify(v));
-    return [{ pos: locateNode(doc, path, at), message: `${where}: must be ${allowed.join(' or ')}, found ${describeValue(value)}${didYouMean(String(value), iss.values.map(String))}` }];
+    return [
+      {
+        pos: locateNode(doc, path, at),
+        message: `${where}: must be ${allowed.join(' or ')}, found ${describeValue(value)}${didYouMean(String(value), iss.values.map(String))}`,
+      },
+    ];
   }
   const message = iss.message.replace(/^Invalid input: /, '');
   const lastKey = typeof key === 'string' ? key : '';

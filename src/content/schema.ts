@@ -31,7 +31,10 @@ const text = (what: string) =>
 const id = (what: string) =>
   z
     .string()
-    .regex(KEBAB, `${what} must be kebab-case: lowercase letters, digits and single hyphens, like "reward-hacking"`)
+    .regex(
+      KEBAB,
+      `${what} must be kebab-case: lowercase letters, digits and single hyphens, like "reward-hacking"`,
+    )
     .meta({ description: `${what}: kebab-case, stable (progress is keyed by it)` });
 
 export const choiceSchema = z
@@ -54,7 +57,8 @@ const questionBase = {
 
 const choices = z.array(choiceSchema).min(2, 'needs at least 2 choices');
 
-const countCorrect = (cs: ReadonlyArray<{ correct?: boolean | undefined }>) => cs.filter((c) => c.correct === true).length;
+const countCorrect = (cs: ReadonlyArray<{ correct?: boolean | undefined }>) =>
+  cs.filter((c) => c.correct === true).length;
 
 export const singleSchema = z
   .strictObject({ ...questionBase, type: z.literal('single'), choices })
@@ -132,7 +136,9 @@ export const sectionSchema = z
   })
   .meta({ title: 'Section' });
 
-export const termSchema = z.strictObject({ term: text('Term'), definition: text('Definition') }).meta({ title: 'Key term' });
+export const termSchema = z
+  .strictObject({ term: text('Term'), definition: text('Definition') })
+  .meta({ title: 'Key term' });
 
 export const referenceSchema = z
   .strictObject({
@@ -164,7 +170,11 @@ export const quizSchema = z
     $schema: z.string().optional().meta({ description: 'Path to the JSON Schema, for editors' }),
     lesson: id('Lesson id this quiz belongs to'),
     title: text('Quiz title').optional(),
-    pass: z.number().min(0, 'pass is a fraction from 0 to 1, like 0.7').max(1, 'pass is a fraction from 0 to 1, like 0.7').optional(),
+    pass: z
+      .number()
+      .min(0, 'pass is a fraction from 0 to 1, like 0.7')
+      .max(1, 'pass is a fraction from 0 to 1, like 0.7')
+      .optional(),
     questions: z.array(questionSchema).min(1, 'a quiz needs at least one question'),
   })
   .meta({ title: 'alignment-tutor quiz' });

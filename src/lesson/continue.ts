@@ -23,21 +23,33 @@ export function continueTarget(course: Course, progress: CourseProgress | undefi
   if (last && lastLesson) {
     const current = progress.quizzes[lastLesson.id]?.current;
     if (last.kind === 'quiz' && current && course.quizzes.has(lastLesson.id)) {
-      return { kind: 'quiz', lesson: lastLesson, answered: Object.keys(current.answers).length, total: current.questions.length };
+      return {
+        kind: 'quiz',
+        lesson: lastLesson,
+        answered: Object.keys(current.answers).length,
+        total: current.questions.length,
+      };
     }
     const lp = progress.lessons[lastLesson.id];
-    if (last.kind === 'lesson' && lp && !lp.finishedAt) return { kind: 'lesson', lesson: lastLesson, section: resumeIndex(lastLesson, progress), fresh: false };
+    if (last.kind === 'lesson' && lp && !lp.finishedAt)
+      return { kind: 'lesson', lesson: lastLesson, section: resumeIndex(lastLesson, progress), fresh: false };
   }
   return nextLesson(course, progress);
 }
 
 /** The lesson to open with a bare `learn`: like Continue, but never a quiz. */
-export function lessonToContinue(course: Course, progress: CourseProgress | undefined): Extract<ContinueTarget, { kind: 'lesson' | 'done' }> {
+export function lessonToContinue(
+  course: Course,
+  progress: CourseProgress | undefined,
+): Extract<ContinueTarget, { kind: 'lesson' | 'done' }> {
   const target = continueTarget(course, progress);
   return target.kind === 'quiz' ? nextLesson(course, progress) : target;
 }
 
-function nextLesson(course: Course, progress: CourseProgress | undefined): Extract<ContinueTarget, { kind: 'lesson' | 'done' }> {
+function nextLesson(
+  course: Course,
+  progress: CourseProgress | undefined,
+): Extract<ContinueTarget, { kind: 'lesson' | 'done' }> {
   const lesson = course.lessons.find((l) => !progress?.lessons[l.id]?.finishedAt);
   if (!lesson) return { kind: 'done' };
   const lp = progress?.lessons[lesson.id];
@@ -48,5 +60,11 @@ function nextLesson(course: Course, progress: CourseProgress | undefined): Extra
 export function findLesson(course: Course, id: string): { lesson: Lesson } | { suggestions: string[] } {
   const lesson = course.lessons.find((l) => l.id === id);
   if (lesson) return { lesson };
-  return { suggestions: closest(id, course.lessons.map((l) => l.id), 3) };
+  return {
+    suggestions: closest(
+      id,
+      course.lessons.map((l) => l.id),
+      3,
+    ),
+  };
 }

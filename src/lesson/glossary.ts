@@ -10,9 +10,15 @@ export interface GlossaryEntry {
 
 /** Every key term of every lesson, alphabetically (a term two lessons define appears twice). */
 export function buildGlossary(course: Course): GlossaryEntry[] {
-  const entries = course.lessons.flatMap((lesson) => (lesson.terms ?? []).map((t) => ({ term: t.term, definition: t.definition, lesson })));
+  const entries = course.lessons.flatMap((lesson) =>
+    (lesson.terms ?? []).map((t) => ({ term: t.term, definition: t.definition, lesson })),
+  );
   const order = new Map(course.lessons.map((l, i) => [l.id, i]));
-  return entries.sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }) || order.get(a.lesson.id)! - order.get(b.lesson.id)!);
+  return entries.sort(
+    (a, b) =>
+      a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }) ||
+      order.get(a.lesson.id)! - order.get(b.lesson.id)!,
+  );
 }
 
 /**
@@ -36,7 +42,10 @@ export function normaliseTerm(s: string): string {
 }
 
 /** The entries for a term, or the closest term names when there is none. */
-export function lookupTerm(entries: readonly GlossaryEntry[], query: string): { matches: GlossaryEntry[] } | { suggestions: string[] } {
+export function lookupTerm(
+  entries: readonly GlossaryEntry[],
+  query: string,
+): { matches: GlossaryEntry[] } | { suggestions: string[] } {
   const key = normaliseTerm(query);
   const matches = entries.filter((e) => termKeys(e.term).includes(key));
   if (matches.length) return { matches };

@@ -25,9 +25,15 @@ export function navigate(current: number, total: number, cmd: NavCommand): NavOu
     case 'next':
       return current + 1 >= total ? { type: 'end' } : { type: 'show', section: current + 1 };
     case 'back':
-      return current <= 0 ? { type: 'stay', message: 'This is the first section.' } : { type: 'show', section: current - 1 };
+      return current <= 0
+        ? { type: 'stay', message: 'This is the first section.' }
+        : { type: 'show', section: current - 1 };
     case 'jump':
-      if (cmd.section < 0 || cmd.section >= total) return { type: 'stay', message: `There ${total === 1 ? 'is 1 section' : `are ${total} sections`}; type a number from 1 to ${total}.` };
+      if (cmd.section < 0 || cmd.section >= total)
+        return {
+          type: 'stay',
+          message: `There ${total === 1 ? 'is 1 section' : `are ${total} sections`}; type a number from 1 to ${total}.`,
+        };
       return { type: 'show', section: cmd.section };
     case 'terms':
       return { type: 'terms' };

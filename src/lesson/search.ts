@@ -38,7 +38,10 @@ const MAX_COUNTED = 4;
  * come first; if none does, places holding some of them are returned.
  */
 export function searchCourse(course: Course, query: string[]): SearchHit[] {
-  const typed = query.flatMap((q) => q.toLowerCase().split(/[^\p{L}\p{N}'-]+/u)).map((w) => w.replace(/^['-]+|['-]+$/g, '')).filter(Boolean);
+  const typed = query
+    .flatMap((q) => q.toLowerCase().split(/[^\p{L}\p{N}'-]+/u))
+    .map((w) => w.replace(/^['-]+|['-]+$/g, ''))
+    .filter(Boolean);
   if (typed.length === 0) return [];
   const phrase = typed.length > 1 ? typed.join(' ') : undefined;
   const words = typed.map(stem);
@@ -56,20 +59,50 @@ export function searchCourse(course: Course, query: string[]): SearchHit[] {
     }
     if (found === 0) continue;
     if (phrase && (body.includes(phrase) || title.includes(phrase))) score += PHRASE_BONUS;
-    hits.push({ lesson: doc.lesson, section: doc.section, place: doc.place, line: `${doc.prefix ?? ''}${bestSentence(doc, words)}`, score, complete: found === words.length });
+    hits.push({
+      lesson: doc.lesson,
+      section: doc.section,
+      place: doc.place,
+      line: `${doc.prefix ?? ''}${bestSentence(doc, words)}`,
+      score,
+      complete: found === words.length,
+    });
   }
   const complete = hits.filter((h) => h.complete);
   const chosen = complete.length ? complete : hits;
   const order = new Map(course.lessons.map((l, i) => [l.id, i]));
   // On a tie, a section (something to read) comes before an overview or a key term.
-  return chosen.sort((a, b) => b.score - a.score || order.get(a.lesson.id)! - order.get(b.lesson.id)! || (a.section ?? Infinity) - (b.section ?? Infinity));
+  return chosen.sort(
+    (a, b) =>
+      b.score - a.score ||
+      order.get(a.lesson.id)! - order.get(b.lesson.id)! ||
+      (a.section ?? Infinity) - (b.section ?? Infinity),
+  );
 }
 
 function documents(course: Course): Doc[] {
   return course.lessons.flatMap((lesson) => {
-    const docs: Doc[] = [{ lesson, section: undefined, place: 'Overview', title: lesson.title, sentences: sentencesOf([lesson.summary, ...(lesson.objectives ?? [])].join('\n\n')) }];
-    lesson.sections.forEach((s, i) => docs.push({ lesson, section: i, place: s.title, title: s.title, sentences: sentencesOf(s.body) }));
-    for (const t of lesson.terms ?? []) docs.push({ lesson, section: undefined, place: 'Key terms', title: t.term, sentences: [plainText(t.definition).replace(/\s*\n\s*/g, ' ')], prefix: `${t.term}: ` });
+    const docs: Doc[] = [
+      {
+        lesson,
+        section: undefined,
+        place: 'Overview',
+        title: lesson.title,
+        sentences: sentencesOf([lesson.summary, ...(lesson.objectives ?? [])].join('\n\n')),
+      },
+    ];
+    lesson.sections.forEach((s, i) =>
+      docs.push({ lesson, section: i, place: s.title, title: s.title, sentences: sentencesOf(s.body) }),
+    );
+    for (const t of lesson.terms ?? [])
+      docs.push({
+        lesson,
+        section: undefined,
+        place: 'Key terms',
+        title: t.term,
+        sentences: [plainText(t.definition).replace(/\s*\n\s*/g, ' ')],
+        prefix: `${t.term}: `,
+      });
     return docs;
   });
 }
@@ -109,7 +142,11 @@ function bestSentence(doc: Doc, words: string[]): string {
 function sentencesOf(md: string): string[] {
   return md
     .split(/\n\s*\n/)
-    .flatMap((para) => plainText(para.replace(/^\s*(?:[-*]|\d+\.)\s+/gm, '').replace(/\s*\n\s*/g, ' ')).split(/(?<=[.!?])\s+(?=[A-Z"“(])/))
+    .flatMap((para) =>
+      plainText(para.replace(/^\s*(?:[-*]|\d+\.)\s+/gm, '').replace(/\s*\n\s*/g, ' ')).split(
+        /(?<=[.!?])\s+(?=[A-Z"“(])/,
+      ),
+    )
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -21,7 +21,11 @@ export interface LessonSummary {
   quizUnfinished: boolean;
 }
 
-export function summariseLesson(lesson: Lesson, progress: CourseProgress | undefined, quiz?: Quiz): LessonSummary {
+export function summariseLesson(
+  lesson: Lesson,
+  progress: CourseProgress | undefined,
+  quiz?: Quiz,
+): LessonSummary {
   const lp = progress?.lessons[lesson.id];
   const qp = progress?.quizzes[lesson.id];
   const ids = new Set(lesson.sections.map((s) => s.id));
@@ -35,7 +39,8 @@ export function summariseLesson(lesson: Lesson, progress: CourseProgress | undef
   let status: LessonStatus;
   if (passed) status = { kind: 'quiz-passed' };
   else if (lp?.finishedAt) status = { kind: 'read' };
-  else if (lp && (lp.sectionReached !== undefined || seen > 0)) status = { kind: 'in-progress', section: resumeIndex(lesson, progress) + 1, total };
+  else if (lp && (lp.sectionReached !== undefined || seen > 0))
+    status = { kind: 'in-progress', section: resumeIndex(lesson, progress) + 1, total };
   else status = { kind: 'not-started' };
   return { status, seen, total, best, quizUnfinished: qp?.current !== undefined };
 }
@@ -54,7 +59,11 @@ export function resumeIndex(lesson: Lesson, progress: CourseProgress | undefined
 }
 
 /** Prerequisites the learner has not finished, in the order the lesson lists them. */
-export function unreadPrerequisites(lesson: Lesson, lessons: readonly Lesson[], progress: CourseProgress | undefined): Lesson[] {
+export function unreadPrerequisites(
+  lesson: Lesson,
+  lessons: readonly Lesson[],
+  progress: CourseProgress | undefined,
+): Lesson[] {
   return (lesson.requires ?? []).flatMap((id) => {
     const req = lessons.find((l) => l.id === id);
     return req && !progress?.lessons[id]?.finishedAt ? [req] : [];

@@ -58,7 +58,11 @@ let counter = 0;
  * Writes `parts` to a new file beside `file`, flushes it to disk, then renames it over `file`.
  * With `backup`, the file being replaced is kept under that name first (a hard link: no copy).
  */
-export async function writeAtomically(file: string, parts: readonly Buffer[], opts: { backup?: string } = {}): Promise<Signature> {
+export async function writeAtomically(
+  file: string,
+  parts: readonly Buffer[],
+  opts: { backup?: string } = {},
+): Promise<Signature> {
   const temp = siblings.temp(file, process.pid, counter++);
   let signature: Signature;
   try {
@@ -66,7 +70,8 @@ export async function writeAtomically(file: string, parts: readonly Buffer[], op
     try {
       const expected = parts.reduce((n, p) => n + p.length, 0);
       const { bytesWritten } = await handle.writev(parts as Buffer[]);
-      if (bytesWritten !== expected) throw Object.assign(new Error(`short write to ${temp}`), { code: 'ENOSPC' });
+      if (bytesWritten !== expected)
+        throw Object.assign(new Error(`short write to ${temp}`), { code: 'ENOSPC' });
       await handle.datasync();
       signature = signatureOf(await handle.stat());
     } finally {

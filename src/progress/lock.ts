@@ -39,7 +39,10 @@ const HOST = hostname();
 const EMPTY_STALE_MS = 2000;
 
 /** Takes the lock of the progress file `file` (`<file>.lock`), waiting while a live process holds it. */
-export async function acquireLock(file: string, { timeoutMs = 15_000, staleMs = 10_000 }: LockOptions = {}): Promise<Release> {
+export async function acquireLock(
+  file: string,
+  { timeoutMs = 15_000, staleMs = 10_000 }: LockOptions = {},
+): Promise<Release> {
   const lockFile = siblings.lock(file);
   const deadline = Date.now() + timeoutMs;
   for (let attempt = 0; ; attempt++) {
@@ -108,7 +111,8 @@ async function inspect(lockFile: string, staleMs: number): Promise<Holder> {
   const age = Date.now() - info.mtimeMs;
   const [pidText, host] = text.trim().split(/\s+/);
   const pid = Number(pidText);
-  const owner = Number.isInteger(pid) && pid > 0 ? `process ${pid}${host && host !== HOST ? ` on ${host}` : ''}` : '';
+  const owner =
+    Number.isInteger(pid) && pid > 0 ? `process ${pid}${host && host !== HOST ? ` on ${host}` : ''}` : '';
   if (!owner) return { stale: age > EMPTY_STALE_MS, ino: info.ino, owner };
   const dead = host === HOST && !isAlive(pid);
   return { stale: dead || age > staleMs, ino: info.ino, owner };

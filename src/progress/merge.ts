@@ -1,4 +1,12 @@
-import { PROGRESS_VERSION, type AnswerRecord, type AttemptRecord, type CourseProgress, type LessonProgress, type ProgressData, type QuizProgress } from './types.ts';
+import {
+  PROGRESS_VERSION,
+  type AnswerRecord,
+  type AttemptRecord,
+  type CourseProgress,
+  type LessonProgress,
+  type ProgressData,
+  type QuizProgress,
+} from './types.ts';
 
 /**
  * Combines two copies of the progress file: for `progress --import`, and for changes that could
@@ -26,7 +34,10 @@ export function mergeCourse(a: CourseProgress, b: CourseProgress): CourseProgres
 
 function mergeLesson(a: LessonProgress, b: LessonProgress): LessonProgress {
   const newer = latest(a, b, (l) => [l.updatedAt, l.sectionReached ?? ''])!;
-  const merged: LessonProgress = { sectionsSeen: [...new Set([...a.sectionsSeen, ...b.sectionsSeen])].sort(), updatedAt: newer.updatedAt };
+  const merged: LessonProgress = {
+    sectionsSeen: [...new Set([...a.sectionsSeen, ...b.sectionsSeen])].sort(),
+    updatedAt: newer.updatedAt,
+  };
   if (newer.sectionReached !== undefined) merged.sectionReached = newer.sectionReached;
   const finished = [a.finishedAt, b.finishedAt].filter((t) => t !== undefined).sort()[0];
   if (finished !== undefined) merged.finishedAt = finished;
@@ -43,7 +54,11 @@ function mergeQuiz(a: QuizProgress, b: QuizProgress): QuizProgress {
   return merged;
 }
 
-function mergeKeyed<T>(a: Record<string, T>, b: Record<string, T>, merge: (x: T, y: T) => T): Record<string, T> {
+function mergeKeyed<T>(
+  a: Record<string, T>,
+  b: Record<string, T>,
+  merge: (x: T, y: T) => T,
+): Record<string, T> {
   const out: Record<string, T> = { ...a };
   for (const [key, value] of Object.entries(b)) {
     const mine = out[key];

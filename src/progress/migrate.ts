@@ -30,9 +30,14 @@ const STEPS: Record<number, (old: Json) => Json> = {
 };
 
 export function upgrade(raw: unknown): Upgrade {
-  if (!isObject(raw)) return { kind: 'invalid', problem: `expected an object, found ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw)}` };
+  if (!isObject(raw))
+    return {
+      kind: 'invalid',
+      problem: `expected an object, found ${Array.isArray(raw) ? 'a list' : JSON.stringify(raw)}`,
+    };
   const version = raw['version'] ?? 0;
-  if (!Number.isInteger(version) || (version as number) < 0) return { kind: 'invalid', problem: `version: expected a whole number, found ${JSON.stringify(version)}` };
+  if (!Number.isInteger(version) || (version as number) < 0)
+    return { kind: 'invalid', problem: `version: expected a whole number, found ${JSON.stringify(version)}` };
   const from = version as number;
   if (from > PROGRESS_VERSION) return { kind: 'newer', version: from };
   if (from === PROGRESS_VERSION) return { kind: 'current', data: raw };
@@ -40,7 +45,8 @@ export function upgrade(raw: unknown): Upgrade {
   try {
     for (let v = from; v < PROGRESS_VERSION; v++) data = STEPS[v]!(data);
   } catch (e) {
-    if (e instanceof MigrationProblem) return { kind: 'invalid', problem: `${e.message} (in a version ${from} file)` };
+    if (e instanceof MigrationProblem)
+      return { kind: 'invalid', problem: `${e.message} (in a version ${from} file)` };
     throw e;
   }
   return { kind: 'migrated', data, from };
@@ -57,7 +63,8 @@ function fromV0(old: Json): Json {
     const l = objectAt(raw, `lessons.${id}`);
     const updatedAt = isoFromMillis(l['updated'], `lessons.${id}.updated`);
     const seen = l['seen'] ?? [];
-    if (!Array.isArray(seen) || !seen.every((s) => typeof s === 'string')) throw new MigrationProblem(`lessons.${id}.seen: expected a list of section ids`);
+    if (!Array.isArray(seen) || !seen.every((s) => typeof s === 'string'))
+      throw new MigrationProblem(`lessons.${id}.seen: expected a list of section ids`);
     course.lessons[id] = {
       sectionsSeen: [...new Set(seen as string[])],
       ...(typeof l['at'] === 'string' ? { sectionReached: l['at'] } : {}),
@@ -73,8 +80,10 @@ function fromV0(old: Json): Json {
     const a = objectAt(raw, `answers[${i}]`);
     const at = isoFromMillis(a['time'], `answers[${i}].time`);
     const lesson = a['lesson'];
-    if (typeof lesson !== 'string' || typeof a['question'] !== 'string') throw new MigrationProblem(`answers[${i}]: expected "lesson" and "question" ids`);
-    if (!Number.isInteger(a['choice'])) throw new MigrationProblem(`answers[${i}].choice: expected a choice number`);
+    if (typeof lesson !== 'string' || typeof a['question'] !== 'string')
+      throw new MigrationProblem(`answers[${i}]: expected "lesson" and "question" ids`);
+    if (!Number.isInteger(a['choice']))
+      throw new MigrationProblem(`answers[${i}].choice: expected a choice number`);
     const record: AnswerRecord = {
       // Derived from the position, not random: two processes migrating the same file must agree.
       id: `${at}-v0${i.toString(36).padStart(6, '0')}`,
@@ -97,7 +106,12 @@ function fromV0(old: Json): Json {
       const at = isoFromMillis(score['time'], `${where}.time`);
       const right = score['right'];
       const total = score['total'];
-      if (!Number.isInteger(right) || !Number.isInteger(total) || (right as number) < 0 || (right as number) > (total as number)) {
+      if (
+        !Number.isInteger(right) ||
+        !Number.isInteger(total) ||
+        (right as number) < 0 ||
+        (right as number) > (total as number)
+      ) {
         throw new MigrationProblem(`${where}: expected whole numbers "right" and "total"`);
       }
       const attempt: AttemptRecord = {
@@ -137,6 +151,7 @@ function entries(v: unknown, where: string): Array<[string, unknown]> {
 
 function isoFromMillis(v: unknown, where: string): string {
   const date = typeof v === 'number' ? new Date(v) : undefined;
-  if (!date || Number.isNaN(date.getTime())) throw new MigrationProblem(`${where}: expected a time in milliseconds`);
+  if (!date || Number.isNaN(date.getTime()))
+    throw new MigrationProblem(`${where}: expected a time in milliseconds`);
   return date.toISOString();
 }

@@ -21,12 +21,19 @@ export function parseProgress(bytes: Buffer | string): Parsed {
     const message = (e as Error).message;
     const at = /at position (\d+)/.exec(message);
     const cut = /end of JSON input/.test(message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
-    return { kind: 'corrupt', problem: cut ? 'ends part-way through (it was cut short)' : `is not valid JSON (${message})` };
+    return {
+      kind: 'corrupt',
+      problem: cut ? 'ends part-way through (it was cut short)' : `is not valid JSON (${message})`,
+    };
   }
   const up = upgrade(raw);
   if (up.kind === 'newer') return up;
-  if (up.kind === 'invalid') return { kind: 'corrupt', problem: `does not have the shape of a progress file (${up.problem})` };
+  if (up.kind === 'invalid')
+    return { kind: 'corrupt', problem: `does not have the shape of a progress file (${up.problem})` };
   const checked = validateProgress(up.data);
-  if (!checked.ok) return { kind: 'corrupt', problem: `does not have the shape of a progress file (${checked.problem})` };
-  return up.kind === 'migrated' ? { kind: 'migrated', data: checked.value, from: up.from } : { kind: 'ok', data: checked.value };
+  if (!checked.ok)
+    return { kind: 'corrupt', problem: `does not have the shape of a progress file (${checked.problem})` };
+  return up.kind === 'migrated'
+    ? { kind: 'migrated', data: checked.value, from: up.from }
+    : { kind: 'ok', data: checked.value };
 }

@@ -14,7 +14,12 @@ export function quizProgress(course: CourseProgress, lessonId: string): QuizProg
 }
 
 /** The learner has opened a section: it counts as seen and becomes the place to resume. */
-export function markSectionSeen(course: CourseProgress, lessonId: string, sectionId: string, at: string): void {
+export function markSectionSeen(
+  course: CourseProgress,
+  lessonId: string,
+  sectionId: string,
+  at: string,
+): void {
   const lesson = lessonProgress(course, lessonId, at);
   if (!lesson.sectionsSeen.includes(sectionId)) lesson.sectionsSeen.push(sectionId);
   lesson.sectionReached = sectionId;
@@ -36,7 +41,9 @@ export function recordAnswer(course: CourseProgress, lessonId: string, answer: A
 
 /** A record id unique across processes and machines: the time, then random letters. */
 export function newRecordId(at: string, random: () => number = Math.random): string {
-  return `${at}-${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`;
+  return `${at}-${Math.floor(random() * 36 ** 8)
+    .toString(36)
+    .padStart(8, '0')}`;
 }
 
 /** Forgets everything recorded for one lesson (`reset <lesson>`), as if it had never been opened. */

@@ -23,7 +23,13 @@ export class ProgressSerializer {
 
   private write(out: Pieces, value: unknown, plan: Plan | undefined): void {
     if (plan === HISTORY && Array.isArray(value)) return this.writeHistory(out, value);
-    if (plan === undefined || plan === HISTORY || typeof value !== 'object' || value === null || Array.isArray(value)) {
+    if (
+      plan === undefined ||
+      plan === HISTORY ||
+      typeof value !== 'object' ||
+      value === null ||
+      Array.isArray(value)
+    ) {
       out.text(JSON.stringify(value));
       return;
     }
@@ -42,7 +48,12 @@ export class ProgressSerializer {
 
   private writeHistory(out: Pieces, records: readonly unknown[]): void {
     let known = this.histories.get(records);
-    if (!known || records.length < known.count || records[0] !== known.first || records[known.count - 1] !== known.last) {
+    if (
+      !known ||
+      records.length < known.count ||
+      records[0] !== known.first ||
+      records[known.count - 1] !== known.last
+    ) {
       known = { count: 0, first: undefined, last: undefined, parts: [] };
     }
     if (records.length > known.count) {
@@ -72,7 +83,11 @@ interface HistoryBytes {
 const HISTORY = 'history';
 /** Where the histories sit in the file: courses.*.quizzes.*.{answers,attempts}. */
 type Plan = typeof HISTORY | { fields?: Record<string, Plan>; each?: Plan };
-const FILE_PLAN: Plan = { fields: { courses: { each: { fields: { quizzes: { each: { fields: { answers: HISTORY, attempts: HISTORY } } } } } } } };
+const FILE_PLAN: Plan = {
+  fields: {
+    courses: { each: { fields: { quizzes: { each: { fields: { answers: HISTORY, attempts: HISTORY } } } } } },
+  },
+};
 
 class Pieces {
   private readonly out: Buffer[] = [];

@@ -7,7 +7,13 @@ import { mergeProgress } from './merge.ts';
 import { parseProgress, type Parsed } from './parse.ts';
 import { siblings } from './paths.ts';
 import { ProgressSerializer } from './serialize.ts';
-import { emptyCourse, emptyProgress, PROGRESS_VERSION, type CourseProgress, type ProgressData } from './types.ts';
+import {
+  emptyCourse,
+  emptyProgress,
+  PROGRESS_VERSION,
+  type CourseProgress,
+  type ProgressData,
+} from './types.ts';
 
 export interface StoreOptions {
   file: string;
@@ -124,7 +130,10 @@ class FileStore implements ProgressStore {
       try {
         release = await this.lock();
       } catch (e) {
-        throw new UserError(`could not change your progress in ${this.file}: ${this.describe(e)}`, 'Nothing was changed.');
+        throw new UserError(
+          `could not change your progress in ${this.file}: ${this.describe(e)}`,
+          'Nothing was changed.',
+        );
       }
       try {
         const data = await this.load(true);
@@ -133,7 +142,10 @@ class FileStore implements ProgressStore {
           try {
             await writeAtomically(opts.backupTo, this.serializer.serialize(data));
           } catch (e) {
-            throw new UserError(`could not write the backup ${opts.backupTo}: ${this.describe(e, opts.backupTo)}`, 'Nothing was changed.');
+            throw new UserError(
+              `could not write the backup ${opts.backupTo}: ${this.describe(e, opts.backupTo)}`,
+              'Nothing was changed.',
+            );
           }
         }
         const result = this.applyUnsaved(data, (d) => change(d, this.opts.now()));
@@ -144,7 +156,10 @@ class FileStore implements ProgressStore {
           this.memory = undefined;
           this.signature = undefined;
           this.dirty = false;
-          throw new UserError(`could not save your progress to ${this.file}: ${this.describe(e)}`, 'The progress file is unchanged.');
+          throw new UserError(
+            `could not save your progress to ${this.file}: ${this.describe(e)}`,
+            'The progress file is unchanged.',
+          );
         }
         return result;
       } finally {
@@ -215,7 +230,10 @@ class FileStore implements ProgressStore {
     }
   }
 
-  private async underLock(op: () => Promise<ProgressData>, fallback: (e: unknown) => ProgressData | Promise<ProgressData>): Promise<ProgressData> {
+  private async underLock(
+    op: () => Promise<ProgressData>,
+    fallback: (e: unknown) => ProgressData | Promise<ProgressData>,
+  ): Promise<ProgressData> {
     let release: Release;
     try {
       release = await this.lock();
@@ -244,7 +262,10 @@ class FileStore implements ProgressStore {
   }
 
   /** Keeps the old-format file under its own name, then saves the upgraded data. */
-  private async migrate(original: Buffer, parsed: Extract<Parsed, { kind: 'migrated' }>): Promise<ProgressData> {
+  private async migrate(
+    original: Buffer,
+    parsed: Extract<Parsed, { kind: 'migrated' }>,
+  ): Promise<ProgressData> {
     let kept: string;
     try {
       kept = await this.keepOriginal(original, parsed.from);
@@ -258,7 +279,9 @@ class FileStore implements ProgressStore {
     this.adopt(parsed.data, undefined);
     this.dirty = true;
     if (await this.saveOrReport()) {
-      this.opts.notify(`Your progress file ${this.file} was upgraded from format version ${parsed.from} to ${PROGRESS_VERSION}; the original is kept as ${kept}.`);
+      this.opts.notify(
+        `Your progress file ${this.file} was upgraded from format version ${parsed.from} to ${PROGRESS_VERSION}; the original is kept as ${kept}.`,
+      );
     }
     return this.memory!;
   }
@@ -293,7 +316,9 @@ class FileStore implements ProgressStore {
       this.opts.notify(`${told}; starting with empty progress.`);
       return this.adopt(emptyProgress(), undefined);
     }
-    this.opts.notify(`${told}, and your progress was restored from the backup ${siblings.backup(this.file)} (as it was one save earlier).`);
+    this.opts.notify(
+      `${told}, and your progress was restored from the backup ${siblings.backup(this.file)} (as it was one save earlier).`,
+    );
     this.adopt(restored, undefined);
     this.dirty = true;
     await this.saveOrReport();
@@ -351,7 +376,8 @@ class FileStore implements ProgressStore {
     if (e instanceof LockBusyError) return `another alignment-tutor (${e.owner}) is holding ${e.lockFile}`;
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
     // The error is often about the folder (creating the temporary file or the lock), so name the folder then.
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return describeFsError(e, `the folder ${path.dirname(file)}`)!;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      return describeFsError(e, `the folder ${path.dirname(file)}`)!;
     return describeFsError(e, file) ?? (e as Error | undefined)?.message ?? String(e);
   }
 }

@@ -48,7 +48,11 @@ export interface CourseReport {
   unknownLessons: string[];
 }
 
-export function reportProgress(course: Course, courseId: string, progress: CourseProgress | undefined): CourseReport {
+export function reportProgress(
+  course: Course,
+  courseId: string,
+  progress: CourseProgress | undefined,
+): CourseReport {
   const lessons = course.lessons.map((lesson): LessonReport => {
     const lp = progress?.lessons[lesson.id];
     const qp = progress?.quizzes[lesson.id];
@@ -57,8 +61,16 @@ export function reportProgress(course: Course, courseId: string, progress: Cours
     const attempts = qp?.attempts ?? [];
     // A retry of only the missed questions is not a score for the whole quiz.
     const whole = attempts.filter((a) => a.mode !== 'missed');
-    const latest = whole.reduce<AttemptRecord | undefined>((l, a) => (!l || a.finishedAt >= l.finishedAt ? a : l), undefined);
-    const times = [lp?.updatedAt, qp?.current?.updatedAt, ...attempts.map((a) => a.finishedAt), ...answers.map((a) => a.at)];
+    const latest = whole.reduce<AttemptRecord | undefined>(
+      (l, a) => (!l || a.finishedAt >= l.finishedAt ? a : l),
+      undefined,
+    );
+    const times = [
+      lp?.updatedAt,
+      qp?.current?.updatedAt,
+      ...attempts.map((a) => a.finishedAt),
+      ...answers.map((a) => a.at),
+    ];
     return {
       id: lesson.id,
       title: lesson.title,
@@ -72,12 +84,18 @@ export function reportProgress(course: Course, courseId: string, progress: Cours
       latest: latest ? latest.score : null,
       passed: whole.some((a) => a.passed),
       quizUnfinished: qp?.current !== undefined,
-      lastActivity: times.reduce<string | null>((max, t) => (t !== undefined && (max === null || t > max) ? t : max), null),
+      lastActivity: times.reduce<string | null>(
+        (max, t) => (t !== undefined && (max === null || t > max) ? t : max),
+        null,
+      ),
     };
   });
   const sum = (f: (l: LessonReport) => number) => lessons.reduce((n, l) => n + f(l), 0);
   const known = new Set(course.lessons.map((l) => l.id));
-  const recorded = new Set([...Object.keys(progress?.lessons ?? {}), ...Object.keys(progress?.quizzes ?? {})]);
+  const recorded = new Set([
+    ...Object.keys(progress?.lessons ?? {}),
+    ...Object.keys(progress?.quizzes ?? {}),
+  ]);
   return {
     course: courseId,
     lessons,

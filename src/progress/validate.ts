@@ -36,25 +36,42 @@ function under(key: string | number, failure: Failure | undefined): Failure | un
   return failure;
 }
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : JSON.stringify(v));
+const describe = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : JSON.stringify(v);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const string: Check = (v) => (typeof v === 'string' ? undefined : fail(`expected text, found ${describe(v)}`));
+const string: Check = (v) =>
+  typeof v === 'string' ? undefined : fail(`expected text, found ${describe(v)}`);
 
-const id: Check = (v) => (typeof v === 'string' && v !== '' ? undefined : fail(`expected an id, found ${describe(v)}`));
+const id: Check = (v) =>
+  typeof v === 'string' && v !== '' ? undefined : fail(`expected an id, found ${describe(v)}`);
 
-const boolean: Check = (v) => (typeof v === 'boolean' ? undefined : fail(`expected true or false, found ${describe(v)}`));
+const boolean: Check = (v) =>
+  typeof v === 'boolean' ? undefined : fail(`expected true or false, found ${describe(v)}`);
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
-const time: Check = (v) => (typeof v === 'string' && ISO_UTC.test(v) ? undefined : fail(`expected an ISO 8601 UTC time like 2025-01-31T09:30:00.000Z, found ${describe(v)}`));
+const time: Check = (v) =>
+  typeof v === 'string' && ISO_UTC.test(v)
+    ? undefined
+    : fail(`expected an ISO 8601 UTC time like 2025-01-31T09:30:00.000Z, found ${describe(v)}`);
 
-const count: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? undefined : fail(`expected a whole number of at least 0, found ${describe(v)}`));
+const count: Check = (v) =>
+  Number.isInteger(v) && (v as number) >= 0
+    ? undefined
+    : fail(`expected a whole number of at least 0, found ${describe(v)}`);
 
-const fraction: Check = (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? undefined : fail(`expected a number from 0 to 1, found ${describe(v)}`));
+const fraction: Check = (v) =>
+  typeof v === 'number' && v >= 0 && v <= 1
+    ? undefined
+    : fail(`expected a number from 0 to 1, found ${describe(v)}`);
 
 function oneOf(...values: string[]): Check {
-  return (v) => (typeof v === 'string' && values.includes(v) ? undefined : fail(`expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}, found ${describe(v)}`));
+  return (v) =>
+    typeof v === 'string' && values.includes(v)
+      ? undefined
+      : fail(`expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}, found ${describe(v)}`);
 }
 
 function list(item: Check): Check {
@@ -87,7 +104,11 @@ const optional = (check: Check): Field => ({ [OPTIONAL]: check });
 
 /** Fields not listed are left alone, so a file carrying extra data still reads. */
 function object(fields: Record<string, Field>): Check {
-  const entries = Object.entries(fields).map(([key, f]) => (typeof f === 'function' ? { key, check: f, optional: false } : { key, check: f[OPTIONAL], optional: true }));
+  const entries = Object.entries(fields).map(([key, f]) =>
+    typeof f === 'function'
+      ? { key, check: f, optional: false }
+      : { key, check: f[OPTIONAL], optional: true },
+  );
   return (v) => {
     if (!isObject(v)) return fail(`expected an object, found ${describe(v)}`);
     for (const { key, check, optional: opt } of entries) {
@@ -177,6 +198,7 @@ const course = object({
 });
 
 const progressFile = object({
-  version: (v) => (v === PROGRESS_VERSION ? undefined : fail(`expected ${PROGRESS_VERSION}, found ${describe(v)}`)),
+  version: (v) =>
+    v === PROGRESS_VERSION ? undefined : fail(`expected ${PROGRESS_VERSION}, found ${describe(v)}`),
   courses: keyed(course),
 });

@@ -37,7 +37,8 @@ export type Grade =
     };
 
 export function grade(question: Question, response: Response): Grade {
-  if (question.type !== response.type) throw new Error(`a ${response.type} answer cannot grade the ${question.type} question "${question.id}"`);
+  if (question.type !== response.type)
+    throw new Error(`a ${response.type} answer cannot grade the ${question.type} question "${question.id}"`);
   switch (question.type) {
     case 'single': {
       const { choice } = response as Extract<Response, { type: 'single' }>;
@@ -50,7 +51,14 @@ export function grade(question: Question, response: Response): Grade {
       const missed = right.filter((i) => !picked.has(i));
       const hit = right.filter((i) => picked.has(i));
       const wrong = [...picked].filter((i) => !right.includes(i)).sort((a, b) => a - b);
-      return { type: 'multiple', correct: missed.length === 0 && wrong.length === 0, right, missed, wrong, hit };
+      return {
+        type: 'multiple',
+        correct: missed.length === 0 && wrong.length === 0,
+        right,
+        missed,
+        wrong,
+        hit,
+      };
     }
     case 'true-false': {
       const given = (response as Extract<Response, { type: 'true-false' }>).value;
@@ -59,7 +67,9 @@ export function grade(question: Question, response: Response): Grade {
     case 'short': {
       const given = (response as Extract<Response, { type: 'short' }>).text;
       const matchedBy = matchShort(question, given);
-      return matchedBy === undefined ? { type: 'short', correct: false, given } : { type: 'short', correct: true, given, matchedBy };
+      return matchedBy === undefined
+        ? { type: 'short', correct: false, given }
+        : { type: 'short', correct: true, given, matchedBy };
     }
     case 'order': {
       const order = (response as Extract<Response, { type: 'order' }>).order;

@@ -53,7 +53,14 @@ function identity(n: number): number[] {
 }
 
 /** Begins an attempt, replacing any unfinished one: that is what "start over" means. */
-export function startAttempt(course: CourseProgress, lessonId: string, plan: Plan, mode: 'all' | 'missed', at: string, random?: () => number): UnfinishedQuiz {
+export function startAttempt(
+  course: CourseProgress,
+  lessonId: string,
+  plan: Plan,
+  mode: 'all' | 'missed',
+  at: string,
+  random?: () => number,
+): UnfinishedQuiz {
   const current: UnfinishedQuiz = {
     id: newRecordId(at, random),
     startedAt: at,
@@ -78,10 +85,23 @@ export interface Answer {
  * Records one answer in the history and in the attempt, then stores the whole attempt, so a kill
  * right after it resumes at the next question even if the file changed meanwhile.
  */
-export function saveAnswer(course: CourseProgress, lessonId: string, attempt: UnfinishedQuiz, questionId: string, answer: Answer, at: string): void {
+export function saveAnswer(
+  course: CourseProgress,
+  lessonId: string,
+  attempt: UnfinishedQuiz,
+  questionId: string,
+  answer: Answer,
+  at: string,
+): void {
   attempt.answers[questionId] = { ...answer, at };
   attempt.updatedAt = at;
-  recordAnswer(course, lessonId, { id: newRecordId(at), question: questionId, source: 'quiz', ...answer, at });
+  recordAnswer(course, lessonId, {
+    id: newRecordId(at),
+    question: questionId,
+    source: 'quiz',
+    ...answer,
+    at,
+  });
   quizProgress(course, lessonId).current = structuredClone(attempt);
   course.last = { kind: 'quiz', lesson: lessonId, at };
 }
@@ -139,7 +159,13 @@ export function attemptRecord(attempt: UnfinishedQuiz, pass: number, at: string)
 }
 
 /** Moves the attempt into the finished list; an unfinished attempt started elsewhere is left alone. */
-export function finishAttempt(course: CourseProgress, lessonId: string, attempt: UnfinishedQuiz, pass: number, at: string): AttemptRecord {
+export function finishAttempt(
+  course: CourseProgress,
+  lessonId: string,
+  attempt: UnfinishedQuiz,
+  pass: number,
+  at: string,
+): AttemptRecord {
   const progress = quizProgress(course, lessonId);
   const record = attemptRecord(attempt, pass, at);
   if (!progress.attempts.some((a) => a.id === record.id)) progress.attempts.push(record);
@@ -149,7 +175,9 @@ export function finishAttempt(course: CourseProgress, lessonId: string, attempt:
 }
 
 /** The question ids missed in the last finished attempt (of either mode). */
-export function lastMissed(progress: QuizProgress | undefined): { attempt: AttemptRecord; missed: string[] } | undefined {
+export function lastMissed(
+  progress: QuizProgress | undefined,
+): { attempt: AttemptRecord; missed: string[] } | undefined {
   const attempt = latestOf(progress?.attempts ?? []);
   return attempt ? { attempt, missed: attempt.missed } : undefined;
 }
@@ -172,13 +200,22 @@ export function quizStats(progress: QuizProgress | undefined): QuizStats {
   const latest = latestOf(whole);
   if (latest) {
     stats.latest = latest;
-    stats.best = whole.reduce((best, a) => (a.score > best.score || (a.score === best.score && a.right > best.right) ? a : best));
+    stats.best = whole.reduce((best, a) =>
+      a.score > best.score || (a.score === best.score && a.right > best.right) ? a : best,
+    );
   }
   const current = progress?.current;
-  if (current) stats.unfinished = { answered: current.questions.filter((id) => id in current.answers).length, total: current.questions.length };
+  if (current)
+    stats.unfinished = {
+      answered: current.questions.filter((id) => id in current.answers).length,
+      total: current.questions.length,
+    };
   return stats;
 }
 
 function latestOf(attempts: readonly AttemptRecord[]): AttemptRecord | undefined {
-  return attempts.reduce<AttemptRecord | undefined>((l, a) => (!l || a.finishedAt >= l.finishedAt ? a : l), undefined);
+  return attempts.reduce<AttemptRecord | undefined>(
+    (l, a) => (!l || a.finishedAt >= l.finishedAt ? a : l),
+    undefined,
+  );
 }

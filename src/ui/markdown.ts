@@ -88,12 +88,24 @@ async function createRenderer(width: number, color: boolean): Promise<Renderer> 
       tab: 2,
     }) as MarkedExtension,
   );
-  marked.use(overrides({ width, dim: style(theme.dim), link: style(chalk.underline), quote: style(chalk.italic) }));
+  marked.use(
+    overrides({ width, dim: style(theme.dim), link: style(chalk.underline), quote: style(chalk.italic) }),
+  );
   return marked;
 }
 
 /** Where marked-terminal's output does not suit a lesson, these renderers take over. */
-function overrides({ width, dim, link, quote }: { width: number; dim: (s: string) => string; link: (s: string) => string; quote: (s: string) => string }): MarkedExtension {
+function overrides({
+  width,
+  dim,
+  link,
+  quote,
+}: {
+  width: number;
+  dim: (s: string) => string;
+  link: (s: string) => string;
+  quote: (s: string) => string;
+}): MarkedExtension {
   return {
     renderer: {
       // marked-terminal prints a tight list item's inline Markdown as written (`**bold**`).

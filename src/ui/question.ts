@@ -37,9 +37,16 @@ const HINT = Symbol('hint');
 type Hint = typeof HINT;
 
 /** The heading and the prompt, as a question is asked (and shown again above a lesson check's feedback). */
-export async function renderQuestionHead(ctx: Ctx, question: Question, opts: Pick<AskOptions, 'number' | 'total' | 'heading'>): Promise<string> {
+export async function renderQuestionHead(
+  ctx: Ctx,
+  question: Question,
+  opts: Pick<AskOptions, 'number' | 'total' | 'heading'>,
+): Promise<string> {
   const { theme } = ctx;
-  const heading = opts.number !== undefined ? `Question ${opts.number}${opts.total !== undefined ? ` of ${opts.total}` : ''}` : (opts.heading ?? 'Question');
+  const heading =
+    opts.number !== undefined
+      ? `Question ${opts.number}${opts.total !== undefined ? ` of ${opts.total}` : ''}`
+      : (opts.heading ?? 'Question');
   return `${theme.heading(heading)}\n${await renderMarkdown(question.prompt, { width: textWidth(ctx.io), color: theme.color, cacheDir: ctx.cacheDir })}`;
 }
 
@@ -52,7 +59,8 @@ export async function askQuestion(ctx: Ctx, question: Question, opts: AskOptions
   out(`\n${await renderQuestionHead(ctx, question, opts)}\n`);
   // Interactive prompts carry their own instructions; a prompt that already says it needs no repeat.
   const instruction = ctx.prompter.plain ? INSTRUCTIONS[question.type] : undefined;
-  if (instruction && !question.prompt.toLowerCase().includes(instruction.toLowerCase().replace(/\.$/, ''))) out(`${theme.dim(instruction)}\n`);
+  if (instruction && !question.prompt.toLowerCase().includes(instruction.toLowerCase().replace(/\.$/, '')))
+    out(`${theme.dim(instruction)}\n`);
 
   const state = { hintUsed: false };
   const showHint = () => {
@@ -62,7 +70,14 @@ export async function askQuestion(ctx: Ctx, question: Question, opts: AskOptions
   const prompter = ctx.prompter as Partial<PlainPrompter>;
   const response =
     prompter.readLine !== undefined
-      ? await askPlain(question, display, (p) => prompter.readLine!(p), out, showHint, ctx.io.stdout.isTTY ? width : undefined)
+      ? await askPlain(
+          question,
+          display,
+          (p) => prompter.readLine!(p),
+          out,
+          showHint,
+          ctx.io.stdout.isTTY ? width : undefined,
+        )
       : await askInteractive(ctx, question, display, state, showHint);
   return { response, hintUsed: state.hintUsed };
 }
@@ -77,7 +92,12 @@ const INSTRUCTIONS: Record<Question['type'], string | undefined> = {
 
 /** The displayed order, checked against the question: a stale or missing one falls back sensibly. */
 function displayOrder(question: Question, given: number[] | undefined): number[] {
-  const n = question.type === 'single' || question.type === 'multiple' ? question.choices.length : question.type === 'order' ? question.items.length : 0;
+  const n =
+    question.type === 'single' || question.type === 'multiple'
+      ? question.choices.length
+      : question.type === 'order'
+        ? question.items.length
+        : 0;
   if (given && isPermutation(given, n)) return given;
   if (question.type === 'order') return randomDisplay(n, Math.random);
   return Array.from({ length: n }, (_, i) => i);
@@ -89,7 +109,8 @@ function isPermutation(xs: number[], n: number): boolean {
 
 /** The labels in display order, for the numbered list and the menus. */
 function displayedLabels(question: Question, display: number[]): string[] {
-  if (question.type === 'single' || question.type === 'multiple') return display.map((i) => question.choices[i]!.text);
+  if (question.type === 'single' || question.type === 'multiple')
+    return display.map((i) => question.choices[i]!.text);
   if (question.type === 'order') return display.map((i) => question.items[i]!);
   if (question.type === 'true-false') return ['True', 'False'];
   return [];
@@ -135,13 +156,18 @@ const PLAIN_PROMPTS: Record<Question['type'], (n: number) => string> = {
  * One line of the `--plain` protocol as a response, `'hint'` for `?`, or what is expected.
  * Numbers are positions in the list as shown; the response holds file indices.
  */
-export function parsePlainAnswer(question: Question, line: string, display: number[]): Response | 'hint' | { error: string } {
+export function parsePlainAnswer(
+  question: Question,
+  line: string,
+  display: number[],
+): Response | 'hint' | { error: string } {
   const raw = line.trim();
   if (raw === '?') return 'hint';
   const n = display.length;
   switch (question.type) {
     case 'single': {
-      if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > n) return { error: `Type one number from 1 to ${n}.` };
+      if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > n)
+        return { error: `Type one number from 1 to ${n}.` };
       return { type: 'single', choice: display[Number(raw) - 1]! };
     }
     case 'multiple': {
@@ -161,19 +187,33 @@ export function parsePlainAnswer(question: Question, line: string, display: numb
     case 'order': {
       const expected = `Type all ${n} item numbers once each, first to last, like "${Array.from({ length: n }, (_, i) => n - i).join(' ')}".`;
       const nums = parseNumberList(raw, n);
-      if (typeof nums === 'string') return { error: raw === '' ? expected : nums.replace(/ Type numbers.*$/, ` ${expected}`) };
+      if (typeof nums === 'string')
+        return { error: raw === '' ? expected : nums.replace(/ Type numbers.*$/, ` ${expected}`) };
       if (nums.length !== n) return { error: `That lists ${nums.length} of the ${n} items. ${expected}` };
       return { type: 'order', order: nums.map((k) => display[k - 1]!) };
     }
   }
 }
 
-const TRUE_FALSE: Record<string, boolean> = { true: true, t: true, '1': true, false: false, f: false, '2': false };
+const TRUE_FALSE: Record<string, boolean> = {
+  true: true,
+  t: true,
+  '1': true,
+  false: false,
+  f: false,
+  '2': false,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Interactive: arrow-key lists through the prompt facade; "Show the hint" is one of the entries.
 
-async function askInteractive(ctx: Ctx, question: Question, display: number[], state: { hintUsed: boolean }, showHint: () => void): Promise<Response> {
+async function askInteractive(
+  ctx: Ctx,
+  question: Question,
+  display: number[],
+  state: { hintUsed: boolean },
+  showHint: () => void,
+): Promise<Response> {
   const { prompter } = ctx;
   const hintEntry = <T>(): Array<MenuChoice<T | Hint>> =>
     question.hint && !state.hintUsed ? [{ label: ctx.theme.dim('Show the hint'), value: HINT }] : [];
@@ -181,7 +221,10 @@ async function askInteractive(ctx: Ctx, question: Question, display: number[], s
   for (;;) {
     switch (question.type) {
       case 'single': {
-        const choices: Array<MenuChoice<number | Hint>> = [...labels.map((label, k) => ({ label, value: display[k]! })), ...hintEntry<number>()];
+        const choices: Array<MenuChoice<number | Hint>> = [
+          ...labels.map((label, k) => ({ label, value: display[k]! })),
+          ...hintEntry<number>(),
+        ];
         const picked = await prompter.menu('Your answer', choices);
         if (picked === HINT) break;
         return { type: 'single', choice: picked };
@@ -196,7 +239,10 @@ async function askInteractive(ctx: Ctx, question: Question, display: number[], s
         return { type: 'true-false', value: picked };
       }
       case 'multiple': {
-        const choices: Array<MenuChoice<number | Hint>> = [...labels.map((label, k) => ({ label, value: display[k]! })), ...hintEntry<number>()];
+        const choices: Array<MenuChoice<number | Hint>> = [
+          ...labels.map((label, k) => ({ label, value: display[k]! })),
+          ...hintEntry<number>(),
+        ];
         const picked = await prompter.multi('Your answer (select all that apply)', choices);
         if (picked.includes(HINT)) break;
         return { type: 'multiple', choices: (picked as number[]).sort((a, b) => a - b) };
@@ -210,7 +256,11 @@ async function askInteractive(ctx: Ctx, question: Question, display: number[], s
         return { type: 'short', text: text.trim() };
       }
       case 'order': {
-        const picked = await askOrder(ctx.io, { message: 'Put these in order, first at the top', items: labels, hint: Boolean(question.hint && !state.hintUsed) });
+        const picked = await askOrder(ctx.io, {
+          message: 'Put these in order, first at the top',
+          items: labels,
+          hint: Boolean(question.hint && !state.hintUsed),
+        });
         if (picked === 'hint') break;
         return { type: 'order', order: picked.map((k) => display[k]!) };
       }
@@ -232,11 +282,16 @@ export interface ExplainOptions {
  * explanation. For `multiple`, each right choice says whether it was picked, and wrong picks are
  * listed with their feedback.
  */
-export function gradeAndExplain(question: Question, response: Response, opts: ExplainOptions = {}): { correct: boolean; text: string } {
+export function gradeAndExplain(
+  question: Question,
+  response: Response,
+  opts: ExplainOptions = {},
+): { correct: boolean; text: string } {
   const theme = opts.theme ?? createTheme(false);
   const width = opts.width ?? 80;
   const g = grade(question, response);
-  const verdict = (ok: boolean, rest = '') => `${ok ? theme.ok('Correct.') : theme.bad('Not correct.')}${rest ? ` ${rest}` : ''}`;
+  const verdict = (ok: boolean, rest = '') =>
+    `${ok ? theme.ok('Correct.') : theme.bad('Not correct.')}${rest ? ` ${rest}` : ''}`;
   const lines: string[] = [];
   const item = (text: string, note = '', feedback?: string) => {
     lines.push(`  - ${inline(text, theme)}${note}`);
@@ -263,10 +318,22 @@ export function gradeAndExplain(question: Question, response: Response, opts: Ex
       const parts = [];
       if (g.missed.length) parts.push(`you missed ${plural(g.missed.length, 'right choice')}`);
       if (g.wrong.length) parts.push(`you picked ${plural(g.wrong.length, 'wrong choice')}`);
-      lines.push(g.correct ? verdict(true, 'You picked exactly the right choices:') : verdict(false, `${capitalise(parts.join(' and '))}. The right choices:`));
+      lines.push(
+        g.correct
+          ? verdict(true, 'You picked exactly the right choices:')
+          : verdict(false, `${capitalise(parts.join(' and '))}. The right choices:`),
+      );
       for (const i of g.right) {
         const c = question.choices[i]!;
-        item(c.text, g.correct ? '' : g.missed.includes(i) ? theme.bad(' (you missed this one)') : theme.ok(' (you picked it)'), c.feedback);
+        item(
+          c.text,
+          g.correct
+            ? ''
+            : g.missed.includes(i)
+              ? theme.bad(' (you missed this one)')
+              : theme.ok(' (you picked it)'),
+          c.feedback,
+        );
       }
       if (g.wrong.length) {
         lines.push(theme.strong('Wrong picks:'));
@@ -278,15 +345,25 @@ export function gradeAndExplain(question: Question, response: Response, opts: Ex
       break;
     }
     case 'true-false':
-      lines.push(g.correct ? verdict(true, `It is ${String(g.answer)}.`) : verdict(false, `You said ${String(g.given)}; it is ${String(g.answer)}.`));
+      lines.push(
+        g.correct
+          ? verdict(true, `It is ${String(g.answer)}.`)
+          : verdict(false, `You said ${String(g.given)}; it is ${String(g.answer)}.`),
+      );
       break;
     case 'short': {
       if (question.type !== 'short') break;
       const accepted = question.accept ?? [];
-      if (g.correct) lines.push(verdict(true, accepted.length > 1 ? `Accepted answers: ${accepted.map(quote).join(', ')}.` : ''));
+      if (g.correct)
+        lines.push(
+          verdict(true, accepted.length > 1 ? `Accepted answers: ${accepted.map(quote).join(', ')}.` : ''),
+        );
       else {
         lines.push(verdict(false, `You answered ${quote(g.given)}.`));
-        if (accepted.length) lines.push(`${theme.strong(accepted.length > 1 ? 'Accepted answers:' : 'The answer:')} ${accepted.map(quote).join(', ')}`);
+        if (accepted.length)
+          lines.push(
+            `${theme.strong(accepted.length > 1 ? 'Accepted answers:' : 'The answer:')} ${accepted.map(quote).join(', ')}`,
+          );
       }
       break;
     }
@@ -295,11 +372,17 @@ export function gradeAndExplain(question: Question, response: Response, opts: Ex
       lines.push(
         g.correct
           ? verdict(true, 'That is the right order:')
-          : verdict(false, `${g.inPlace} of ${g.total} items ${g.inPlace === 1 ? 'was' : 'were'} in the right place. The right order:`),
+          : verdict(
+              false,
+              `${g.inPlace} of ${g.total} items ${g.inPlace === 1 ? 'was' : 'were'} in the right place. The right order:`,
+            ),
       );
       question.items.forEach((text, i) => {
         const at = response.order.indexOf(i);
-        const note = g.correct || at === i ? '' : theme.bad(at < 0 ? ' (you left it out)' : ` (you put it ${ordinal(at + 1)})`);
+        const note =
+          g.correct || at === i
+            ? ''
+            : theme.bad(at < 0 ? ' (you left it out)' : ` (you put it ${ordinal(at + 1)})`);
         lines.push(`  ${i + 1}. ${inline(text, theme)}${note}`);
       });
       break;
@@ -334,6 +417,9 @@ export function inline(md: string, theme: Theme): string {
     .join('\n\n')
     .replace(/\*\*([^*]+)\*\*/g, (_, s: string) => theme.strong(s))
     .replace(/(^|[^\w*])\*([^*\s][^*]*)\*/g, (_, pre: string, s: string) => `${pre}${theme.chalk.italic(s)}`)
-    .replace(/(^|\W)_([^_\s][^_]*)_(?=\W|$)/g, (_, pre: string, s: string) => `${pre}${theme.chalk.italic(s)}`)
+    .replace(
+      /(^|\W)_([^_\s][^_]*)_(?=\W|$)/g,
+      (_, pre: string, s: string) => `${pre}${theme.chalk.italic(s)}`,
+    )
     .replace(/`([^`]+)`/g, (_, s: string) => s);
 }

@@ -24,9 +24,13 @@ const env = {
 
 function once(args, extraEnv = {}) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, args, {
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (r.status !== 0 && !args.includes('validate')) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  if (r.status !== 0 && !args.includes('validate'))
+    throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
 }
 
@@ -34,7 +38,10 @@ function peakRss(args, extraEnv = {}) {
   const file = path.join(tmp, 'rss');
   const samples = [];
   for (let i = 0; i < 3; i++) {
-    spawnSync(process.execPath, ['-r', rssPreload, ...args], { env: { ...env, ...extraEnv, BENCH_RSS_FILE: file }, stdio: 'ignore' });
+    spawnSync(process.execPath, ['-r', rssPreload, ...args], {
+      env: { ...env, ...extraEnv, BENCH_RSS_FILE: file },
+      stdio: 'ignore',
+    });
     samples.push(Number(readFileSync(file, 'utf8')));
   }
   return median(samples);
@@ -60,12 +67,19 @@ function versus(args, baseArgs, runs = RUNS, extraEnv = {}) {
 function generateCourse(dir, n) {
   mkdirSync(path.join(dir, 'lessons'), { recursive: true });
   mkdirSync(path.join(dir, 'quizzes'), { recursive: true });
-  const para = 'Optimisers find the gap between the measure and the goal, and the gap widens as they grow stronger. '.repeat(12);
+  const para =
+    'Optimisers find the gap between the measure and the goal, and the gap widens as they grow stronger. '.repeat(
+      12,
+    );
   for (let i = 0; i < n; i++) {
     const id = `lesson-${i}`;
-    const sections = [0, 1, 2, 3].map((s) => `  - id: s${s}\n    title: Section ${s}\n    body: |\n      ${para}\n`).join('');
+    const sections = [0, 1, 2, 3]
+      .map((s) => `  - id: s${s}\n    title: Section ${s}\n    body: |\n      ${para}\n`)
+      .join('');
     const requires = i > 0 ? `requires: [lesson-${i - 1}]\n` : '';
-    const terms = [0, 1, 2, 3, 4].map((t) => `  - term: Term ${t}\n    definition: What term ${t} means in a sentence or two.\n`).join('');
+    const terms = [0, 1, 2, 3, 4]
+      .map((t) => `  - term: Term ${t}\n    definition: What term ${t} means in a sentence or two.\n`)
+      .join('');
     writeFileSync(
       path.join(dir, 'lessons', `${id}.yaml`),
       `id: ${id}\ntitle: Lesson ${i}\norder: ${i}\nsummary: A generated lesson.\n${requires}minutes: 10\nobjectives:\n  - Explain the gap\nsections:\n${sections}terms:\n${terms}references:\n  - title: A paper\n    authors: [A. Author]\n    year: 2019\n    url: https://arxiv.org/abs/1906.01820\n`,
@@ -73,12 +87,22 @@ function generateCourse(dir, n) {
     const qs = [];
     for (let q = 0; q < 8; q++) {
       const base = `  - id: q${q}\n    prompt: Question ${q} about the gap?\n    explanation: Because the optimiser found the gap.\n    section: s${q % 4}\n`;
-      if (q % 4 === 0) qs.push(`${base}    type: single\n    choices:\n      - text: One\n        feedback: No.\n      - text: Two\n        correct: true\n      - text: Three\n        feedback: No.\n`);
-      else if (q % 4 === 1) qs.push(`${base}    type: multiple\n    choices:\n      - text: One\n        correct: true\n      - text: Two\n        correct: true\n      - text: Three\n        feedback: No.\n`);
-      else if (q % 4 === 2) qs.push(`${base}    type: short\n    accept: [proxy, a proxy]\n    pattern: "^prox(y|ies)$"\n`);
+      if (q % 4 === 0)
+        qs.push(
+          `${base}    type: single\n    choices:\n      - text: One\n        feedback: No.\n      - text: Two\n        correct: true\n      - text: Three\n        feedback: No.\n`,
+        );
+      else if (q % 4 === 1)
+        qs.push(
+          `${base}    type: multiple\n    choices:\n      - text: One\n        correct: true\n      - text: Two\n        correct: true\n      - text: Three\n        feedback: No.\n`,
+        );
+      else if (q % 4 === 2)
+        qs.push(`${base}    type: short\n    accept: [proxy, a proxy]\n    pattern: "^prox(y|ies)$"\n`);
       else qs.push(`${base}    type: order\n    items: [First, Second, Third]\n`);
     }
-    writeFileSync(path.join(dir, 'quizzes', `${id}.yaml`), `lesson: ${id}\npass: 0.7\nquestions:\n${qs.join('')}`);
+    writeFileSync(
+      path.join(dir, 'quizzes', `${id}.yaml`),
+      `lesson: ${id}\npass: 0.7\nquestions:\n${qs.join('')}`,
+    );
   }
 }
 
@@ -86,7 +110,10 @@ function generateCourse(dir, n) {
 function firstScreen(args, lines = 24, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let seen = 0;
     let screenMs;
     child.stdout.on('data', (d) => {
@@ -140,13 +167,39 @@ row('`progress`', [bin, 'progress'], '≤ 1.3x');
   const args = [bin, 'learn', 'what-alignment-means', '--print'];
   const t = await screenVersus(args);
   const rss = peakRss(args);
-  rows.push({ name: '`learn what-alignment-means --print`: first screen (24 lines)', ms: t.screenMs, base: t.baseMs, ratio: t.screenMs / t.baseMs, rss, rssRatio: rss / nodeRss, target: '≤ 1.8x' });
-  rows.push({ name: '`learn what-alignment-means --print`: whole lesson (6 sections)', ms: t.totalMs, base: t.baseMs, ratio: t.totalMs / t.baseMs, rss, rssRatio: rss / nodeRss, target: 'report' });
+  rows.push({
+    name: '`learn what-alignment-means --print`: first screen (24 lines)',
+    ms: t.screenMs,
+    base: t.baseMs,
+    ratio: t.screenMs / t.baseMs,
+    rss,
+    rssRatio: rss / nodeRss,
+    target: '≤ 1.8x',
+  });
+  rows.push({
+    name: '`learn what-alignment-means --print`: whole lesson (6 sections)',
+    ms: t.totalMs,
+    base: t.baseMs,
+    ratio: t.totalMs / t.baseMs,
+    rss,
+    rssRatio: rss / nodeRss,
+    target: 'report',
+  });
   // Nothing cached: the first time a lesson is shown after a new build, parsed, checked and rendered.
   const cold = await screenVersus(args, RUNS, { ALIGNMENT_TUTOR_CACHE: 'off' });
-  rows.push({ name: 'the same, first screen, nothing cached (`ALIGNMENT_TUTOR_CACHE=off`)', ms: cold.screenMs, base: cold.baseMs, ratio: cold.screenMs / cold.baseMs, rss: NaN, rssRatio: NaN, target: 'report' });
+  rows.push({
+    name: 'the same, first screen, nothing cached (`ALIGNMENT_TUTOR_CACHE=off`)',
+    ms: cold.screenMs,
+    base: cold.baseMs,
+    ratio: cold.screenMs / cold.baseMs,
+    rss: NaN,
+    rssRatio: NaN,
+    target: 'report',
+  });
 }
-row('`list`, nothing cached (`ALIGNMENT_TUTOR_CACHE=off`)', [bin, 'list'], 'report', { ALIGNMENT_TUTOR_CACHE: 'off' });
+row('`list`, nothing cached (`ALIGNMENT_TUTOR_CACHE=off`)', [bin, 'list'], 'report', {
+  ALIGNMENT_TUTOR_CACHE: 'off',
+});
 row('`validate` (shipped course)', [bin, 'validate'], 'report');
 
 console.log('| command | median | `node -e 0` | ratio | target | peak RSS | RSS ratio |');
@@ -154,7 +207,9 @@ console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: |');
 for (const r of rows) {
   const rss = Number.isNaN(r.rss) ? '' : mb(r.rss);
   const rssRatio = Number.isNaN(r.rssRatio) ? '' : `${r.rssRatio.toFixed(2)}x`;
-  console.log(`| ${r.name} | ${r.ms.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}x | ${r.target} | ${rss} | ${rssRatio} |`);
+  console.log(
+    `| ${r.name} | ${r.ms.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}x | ${r.target} | ${rss} | ${rssRatio} |`,
+  );
 }
 
 // validate on a large generated course, against yaml alone parsing the same files.
@@ -168,8 +223,13 @@ for (const n of sizes) {
 }
 console.log(`\n| generated course | \`validate\` | yaml alone | ratio (target ≤ 1.5x) |`);
 console.log('| --- | ---: | ---: | ---: |');
-for (const n of sizes) console.log(`| ${n} lessons + ${n} quizzes | ${big[n].ms.toFixed(0)} ms | ${big[n].baseMs.toFixed(0)} ms | ${(big[n].ms / big[n].baseMs).toFixed(2)}x |`);
-console.log(`\nLinearity: 2000+2000 takes ${(big[2000].ms / big[1000].ms).toFixed(2)}x the 1000+1000 time (target ≤ 2.2x).`);
+for (const n of sizes)
+  console.log(
+    `| ${n} lessons + ${n} quizzes | ${big[n].ms.toFixed(0)} ms | ${big[n].baseMs.toFixed(0)} ms | ${(big[n].ms / big[n].baseMs).toFixed(2)}x |`,
+  );
+console.log(
+  `\nLinearity: 2000+2000 takes ${(big[2000].ms / big[1000].ms).toFixed(2)}x the 1000+1000 time (target ≤ 2.2x).`,
+);
 
 // Saving one answer with 100,000 on file.
 const storeBench = path.join(tmp, 'store-bench.mjs');
@@ -181,16 +241,25 @@ await build({
   platform: 'node',
   target: 'node20',
   define: { __VERSION__: '"bench"', __BUILD__: '"bench"' },
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   logLevel: 'warning',
 });
-const out = spawnSync(process.execPath, [storeBench, path.join(tmp, 'big-progress.json'), '100000'], { env, encoding: 'utf8' });
+const out = spawnSync(process.execPath, [storeBench, path.join(tmp, 'big-progress.json'), '100000'], {
+  env,
+  encoding: 'utf8',
+});
 if (out.status !== 0) console.log(`\nstore benchmark failed: ${out.stderr}`);
 else {
   const s = JSON.parse(out.stdout.trim().split('\n').at(-1));
-  console.log(`\n| progress file | load | save one answer | JSON.stringify + write + fsync + rename alone | ratio |`);
+  console.log(
+    `\n| progress file | load | save one answer | JSON.stringify + write + fsync + rename alone | ratio |`,
+  );
   console.log('| --- | ---: | ---: | ---: | ---: |');
-  console.log(`| ${s.answers.toLocaleString('en')} answers, ${mb(s.bytes)} | ${s.loadMs.toFixed(1)} ms | ${s.saveMs.toFixed(1)} ms (target < 50 ms) | ${s.plainMs.toFixed(1)} ms | ${(s.saveMs / s.plainMs).toFixed(2)}x (target ≤ 2x) |`);
+  console.log(
+    `| ${s.answers.toLocaleString('en')} answers, ${mb(s.bytes)} | ${s.loadMs.toFixed(1)} ms | ${s.saveMs.toFixed(1)} ms (target < 50 ms) | ${s.plainMs.toFixed(1)} ms | ${(s.saveMs / s.plainMs).toFixed(2)}x (target ≤ 2x) |`,
+  );
 }
 
 rmSync(tmp, { recursive: true, force: true });

@@ -17,9 +17,20 @@ function bigProgress(): ProgressData {
   const start = Date.UTC(2026, 0, 1);
   for (let i = 0; i < count; i++) {
     const at = new Date(start + i * 1000).toISOString();
-    answers.push({ id: `${at}-${i.toString(36).padStart(8, '0')}`, question: `q${i % 12}`, source: 'quiz' as const, response: { type: 'single' as const, choice: i % 4 }, correct: i % 3 !== 0, hintUsed: false, at });
+    answers.push({
+      id: `${at}-${i.toString(36).padStart(8, '0')}`,
+      question: `q${i % 12}`,
+      source: 'quiz' as const,
+      response: { type: 'single' as const, choice: i % 4 },
+      correct: i % 3 !== 0,
+      hintUsed: false,
+      at,
+    });
   }
-  return { version: PROGRESS_VERSION, courses: { [COURSE]: { lessons: {}, quizzes: { 'what-alignment-means': { answers, attempts: [] } } } } };
+  return {
+    version: PROGRESS_VERSION,
+    courses: { [COURSE]: { lessons: {}, quizzes: { 'what-alignment-means': { answers, attempts: [] } } } },
+  };
 }
 
 function plainWrite(path: string, data: ProgressData) {
@@ -49,7 +60,15 @@ for (let i = 0; i < rounds + WARM_UP; i++) {
   t = performance.now();
   await store.update(COURSE, (course, now) => {
     const at = now.toISOString();
-    recordAnswer(course, 'what-alignment-means', { id: newRecordId(at), question: 'q1', source: 'quiz', response: { type: 'single', choice: 1 }, correct: true, hintUsed: false, at });
+    recordAnswer(course, 'what-alignment-means', {
+      id: newRecordId(at),
+      question: 'q1',
+      source: 'quiz',
+      response: { type: 'single', choice: 1 },
+      correct: true,
+      hintUsed: false,
+      at,
+    });
   });
   const saved = performance.now() - t;
   t = performance.now();
@@ -59,4 +78,6 @@ for (let i = 0; i < rounds + WARM_UP; i++) {
   saves.push(saved);
   plains.push(plain);
 }
-console.log(JSON.stringify({ answers: count, bytes: size, loadMs, saveMs: median(saves), plainMs: median(plains) }));
+console.log(
+  JSON.stringify({ answers: count, bytes: size, loadMs, saveMs: median(saves), plainMs: median(plains) }),
+);

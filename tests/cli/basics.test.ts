@@ -16,7 +16,8 @@ describe('the command line', () => {
   it('lists every command in --help', async () => {
     const { code, stdout } = await run(['--help'], { env });
     expect(code).toBe(0);
-    for (const cmd of ['list', 'learn', 'quiz', 'glossary', 'search', 'progress', 'reset', 'validate']) expect(stdout).toContain(cmd);
+    for (const cmd of ['list', 'learn', 'quiz', 'glossary', 'search', 'progress', 'reset', 'validate'])
+      expect(stdout).toContain(cmd);
   });
 
   it('suggests the closest command for a typo and exits 2', async () => {
@@ -25,7 +26,7 @@ describe('the command line', () => {
     expect(stderr).toContain(`unknown command 'lern' (did you mean 'learn'?)`);
   });
 
-  it('exits 2 on an unknown option, with commander\'s message', async () => {
+  it("exits 2 on an unknown option, with commander's message", async () => {
     const { code, stderr } = await run(['list', '--jsn'], { env });
     expect(code).toBe(2);
     expect(stderr).toContain("unknown option '--jsn'");
@@ -40,7 +41,10 @@ describe('the command line', () => {
 
 describe('stopping', () => {
   it('says progress is saved when it was', async () => {
-    const r = await run(['--plain', 'learn', 'what-alignment-means'], { env: { ...env, ALIGNMENT_TUTOR_CACHE: 'off' }, input: [''] });
+    const r = await run(['--plain', 'learn', 'what-alignment-means'], {
+      env: { ...env, ALIGNMENT_TUTOR_CACHE: 'off' },
+      input: [''],
+    });
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').at(-1)).toBe('Stopped. Your progress is saved.');
   });
@@ -56,6 +60,8 @@ describe('stopping', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(path.join(blocker, 'progress.json'));
     expect(r.stdout).not.toContain('Your progress is saved');
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('Stopped. The last changes could not be saved (see the message above).');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe(
+      'Stopped. The last changes could not be saved (see the message above).',
+    );
   });
 });

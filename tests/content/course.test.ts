@@ -26,7 +26,7 @@ const KEY_CONCEPTS = [
   'orthogonality thesis',
   'control problem',
   'proxy',
-  "Goodhart",
+  'Goodhart',
   'specification gaming',
   'reward hacking',
   'outer alignment',
@@ -119,20 +119,27 @@ describe('the shipped course', () => {
       const singles = course.quizzes.get(id)!.questions.filter((q) => q.type === 'single');
       const positions = singles.map((q) => q.choices.findIndex((c) => c.correct));
       const most = Math.max(...[0, 1, 2, 3, 4].map((p) => positions.filter((x) => x === p).length));
-      expect(most, `correct positions ${positions.join(',')}`).toBeLessThanOrEqual(Math.ceil(singles.length / 2));
+      expect(most, `correct positions ${positions.join(',')}`).toBeLessThanOrEqual(
+        Math.ceil(singles.length / 2),
+      );
       const longest = singles.filter((q) => {
         const lengths = q.choices.map((c) => c.text.length);
         const correct = lengths[q.choices.findIndex((c) => c.correct)]!;
         return lengths.filter((n) => n >= correct).length === 1;
       });
-      expect(longest.length, `right answer is the longest in: ${longest.map((q) => q.id).join(', ')}`).toBeLessThanOrEqual(singles.length / 2);
+      expect(
+        longest.length,
+        `right answer is the longest in: ${longest.map((q) => q.id).join(', ')}`,
+      ).toBeLessThanOrEqual(singles.length / 2);
     });
   });
 
   it.each(KEY_CONCEPTS)('teaches and tests "%s"', (concept) => {
     const re = new RegExp(concept, 'i');
     const taught = course.lessons.some((l) => l.sections.some((s) => re.test(s.body)));
-    const tested = [...course.quizzes.values()].some((q) => q.questions.some((question) => re.test(questionText(question))));
+    const tested = [...course.quizzes.values()].some((q) =>
+      q.questions.some((question) => re.test(questionText(question))),
+    );
     expect(taught, 'taught in a lesson body').toBe(true);
     expect(tested, 'tested by a quiz question').toBe(true);
   });

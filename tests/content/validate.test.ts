@@ -82,7 +82,9 @@ describe('validate: problems inside one file', () => {
     [
       'a wrong type',
       { 'lessons/basics.yaml': LESSON.replace('order: 1', 'order: first') },
-      ['lessons/basics.yaml:3:8: order: order must be a whole number (the position in the course); expected number, found text "first"'],
+      [
+        'lessons/basics.yaml:3:8: order: order must be a whole number (the position in the course); expected number, found text "first"',
+      ],
     ],
     [
       'a missing required key',
@@ -100,34 +102,50 @@ describe('validate: problems inside one file', () => {
     [
       'an unknown key in a section',
       { 'lessons/basics.yaml': LESSON.replace('    body: More text.', '    body: More text.\n    chek: x') },
-      ['lessons/basics.yaml:12:5: unknown key "chek" in sections[1] (did you mean "check"?); allowed keys: id, title, body, check'],
+      [
+        'lessons/basics.yaml:12:5: unknown key "chek" in sections[1] (did you mean "check"?); allowed keys: id, title, body, check',
+      ],
     ],
     [
       'an id that is not kebab-case',
       { 'lessons/basics.yaml': LESSON.replace('  - id: intro', '  - id: Intro_Part') },
-      ['lessons/basics.yaml:6:9: sections[0].id: Section id must be kebab-case: lowercase letters, digits and single hyphens, like "reward-hacking"'],
+      [
+        'lessons/basics.yaml:6:9: sections[0].id: Section id must be kebab-case: lowercase letters, digits and single hyphens, like "reward-hacking"',
+      ],
     ],
     [
       'a control character in text',
       { 'lessons/basics.yaml': LESSON.replace('body: Some text.', 'body: "Some \\u001b[31mred"') },
-      ["lessons/basics.yaml:8:11: sections[0].body: contains the control character U+001B (line 1 of this text); delete it, since it could drive the learner's terminal"],
+      [
+        "lessons/basics.yaml:8:11: sections[0].body: contains the control character U+001B (line 1 of this text); delete it, since it could drive the learner's terminal",
+      ],
     ],
     [
       'a file that is not UTF-8',
-      { 'lessons/basics.yaml': Buffer.concat([Buffer.from('id: basics\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]) },
+      {
+        'lessons/basics.yaml': Buffer.concat([
+          Buffer.from('id: basics\ntitle: Caf'),
+          Buffer.from([0xe9]),
+          Buffer.from('\n'),
+        ]),
+      },
       ['lessons/basics.yaml:2:11: is not valid UTF-8 text; save the file with UTF-8 encoding'],
     ],
     [
       'a file over 1 MiB',
       { 'lessons/basics.yaml': `${LESSON}# ${'x'.repeat(1024 * 1024)}\n` },
-      ['lessons/basics.yaml:1:1: is 1.0 MiB; content files may be at most 1 MiB, so split this lesson into smaller ones'],
+      [
+        'lessons/basics.yaml:1:1: is 1.0 MiB; content files may be at most 1 MiB, so split this lesson into smaller ones',
+      ],
     ],
     [
       'an alias bomb',
       {
         'lessons/basics.yaml': `${LESSON}objectives: &a [x, x, x, x, x, x, x, x, x, x]\nterms: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nreferences: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nminutes: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
       },
-      ['lessons/basics.yaml:1:1: uses too many YAML aliases (more than 100 expansions); write the repeated text out instead of using *aliases'],
+      [
+        'lessons/basics.yaml:1:1: uses too many YAML aliases (more than 100 expansions); write the repeated text out instead of using *aliases',
+      ],
     ],
     [
       'a duplicate key',
@@ -152,17 +170,23 @@ describe('validate: question rules', () => {
   const cases: Array<[string, string, string]> = [
     [
       'a single question with two correct choices',
-      question(`  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n        correct: true\n      - text: b\n        correct: true\n`),
+      question(
+        `  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n        correct: true\n      - text: b\n        correct: true\n`,
+      ),
       'quizzes/basics.yaml:8:7: questions[0].choices: a "single" question needs exactly one choice with "correct: true" (found 2); use type "multiple" for several right answers',
     ],
     [
       'a multiple question with no correct choice',
-      question(`  - id: q1\n    type: multiple\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n      - text: b\n`),
+      question(
+        `  - id: q1\n    type: multiple\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n      - text: b\n`,
+      ),
       'quizzes/basics.yaml:8:7: questions[0].choices: a "multiple" question needs at least one choice with "correct: true"',
     ],
     [
       'a single question with one choice',
-      question(`  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n        correct: true\n`),
+      question(
+        `  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n        correct: true\n`,
+      ),
       'quizzes/basics.yaml:8:7: questions[0].choices: needs at least 2 choices',
     ],
     [
@@ -197,22 +221,30 @@ describe('validate: question rules', () => {
     ],
     [
       'a regular expression that does not compile',
-      question(`  - id: q1\n    type: short\n    prompt: P\n    explanation: E\n    pattern: "mesa(-| )?optimi[sz]er("\n`),
+      question(
+        `  - id: q1\n    type: short\n    prompt: P\n    explanation: E\n    pattern: "mesa(-| )?optimi[sz]er("\n`,
+      ),
       'quizzes/basics.yaml:7:14: pattern is not a valid regular expression (/mesa(-| )?optimi[sz]er(/i: Unterminated group)',
     ],
     [
       'a section reference that does not exist',
-      question(`  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    section: intr\n    answer: true\n`),
+      question(
+        `  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    section: intr\n    answer: true\n`,
+      ),
       'quizzes/basics.yaml:7:14: section "intr" is not a section of this lesson (did you mean "intro"?)',
     ],
     [
       'a repeated question id',
-      question(`  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    answer: true\n  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    answer: false\n`),
+      question(
+        `  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    answer: true\n  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    answer: false\n`,
+      ),
       'quizzes/basics.yaml:8:9: question id "q1" is already used by question 1; ids must be unique in a quiz',
     ],
     [
       'an unknown key in a choice',
-      question(`  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n        correct: true\n      - text: b\n        feedbak: no\n`),
+      question(
+        `  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n        correct: true\n      - text: b\n        feedbak: no\n`,
+      ),
       'quizzes/basics.yaml:11:9: unknown key "feedbak" in questions[0].choices[1] (did you mean "feedback"?); allowed keys: text, correct, feedback',
     ],
   ];
@@ -225,12 +257,18 @@ describe('validate: question rules', () => {
 });
 
 describe('validate: rules across files', () => {
-  const other = (id: string, extra = '') => `id: ${id}\ntitle: ${id}\norder: 2\nsummary: S.\n${extra}sections:\n  - id: s\n    title: S\n    body: B.\n`;
+  const other = (id: string, extra = '') =>
+    `id: ${id}\ntitle: ${id}\norder: 2\nsummary: S.\n${extra}sections:\n  - id: s\n    title: S\n    body: B.\n`;
   const quizFor = (id: string) => QUIZ.replace('lesson: basics', `lesson: ${id}`);
 
   it('reports an id that differs from the file name', async () => {
-    const r = await validate({ 'lessons/basics.yaml': LESSON.replace('id: basics', 'id: basic'), 'quizzes/basics.yaml': QUIZ });
-    expect(r.lines).toContain('lessons/basics.yaml:1:5: id "basic" must equal the file name "basics"; rename the file to basic.yaml or change the id');
+    const r = await validate({
+      'lessons/basics.yaml': LESSON.replace('id: basics', 'id: basic'),
+      'quizzes/basics.yaml': QUIZ,
+    });
+    expect(r.lines).toContain(
+      'lessons/basics.yaml:1:5: id "basic" must equal the file name "basics"; rename the file to basic.yaml or change the id',
+    );
   });
 
   it('reports a prerequisite that does not exist, with the closest id', async () => {
@@ -241,7 +279,10 @@ describe('validate: rules across files', () => {
       'quizzes/next.yaml': quizFor('next'),
     });
     expect(r.code).toBe(1);
-    expect(r.lines).toEqual(['lessons/next.yaml:5:12: requires unknown lesson "basic" (did you mean "basics"?)', '1 error, 0 warnings in 4 files']);
+    expect(r.lines).toEqual([
+      'lessons/next.yaml:5:12: requires unknown lesson "basic" (did you mean "basics"?)',
+      '1 error, 0 warnings in 4 files',
+    ]);
   });
 
   it('names a prerequisite cycle', async () => {
@@ -254,23 +295,41 @@ describe('validate: rules across files', () => {
       'quizzes/gamma.yaml': quizFor('gamma'),
     });
     expect(r.code).toBe(1);
-    expect(r.lines).toEqual(['lessons/alpha.yaml:5:12: prerequisite cycle: alpha → beta → gamma → alpha; remove one of these "requires" entries', '1 error, 0 warnings in 6 files']);
+    expect(r.lines).toEqual([
+      'lessons/alpha.yaml:5:12: prerequisite cycle: alpha → beta → gamma → alpha; remove one of these "requires" entries',
+      '1 error, 0 warnings in 6 files',
+    ]);
   });
 
   it('reports a quiz whose lesson does not exist', async () => {
-    const r = await validate({ 'lessons/basics.yaml': LESSON, 'quizzes/basics.yaml': QUIZ, 'quizzes/bassics.yaml': quizFor('bassics') });
-    expect(r.lines).toEqual(['quizzes/bassics.yaml:1:9: quiz for unknown lesson "bassics" (did you mean "basics"?)', '1 error, 0 warnings in 3 files']);
+    const r = await validate({
+      'lessons/basics.yaml': LESSON,
+      'quizzes/basics.yaml': QUIZ,
+      'quizzes/bassics.yaml': quizFor('bassics'),
+    });
+    expect(r.lines).toEqual([
+      'quizzes/bassics.yaml:1:9: quiz for unknown lesson "bassics" (did you mean "basics"?)',
+      '1 error, 0 warnings in 3 files',
+    ]);
   });
 
   it('reports a repeated section id', async () => {
-    const r = await validate({ 'lessons/basics.yaml': LESSON.replace('  - id: more', '  - id: intro'), 'quizzes/basics.yaml': QUIZ });
-    expect(r.lines).toEqual(['lessons/basics.yaml:9:9: section id "intro" is already used by section 1 of this lesson', '1 error, 0 warnings in 2 files']);
+    const r = await validate({
+      'lessons/basics.yaml': LESSON.replace('  - id: more', '  - id: intro'),
+      'quizzes/basics.yaml': QUIZ,
+    });
+    expect(r.lines).toEqual([
+      'lessons/basics.yaml:9:9: section id "intro" is already used by section 1 of this lesson',
+      '1 error, 0 warnings in 2 files',
+    ]);
   });
 
   it('reports every problem in every file, not only the first, sorted by file and line', async () => {
     const r = await validate({
       'lessons/basics.yaml': LESSON.replace('order: 1', 'order: one').replace('summary:', 'summry:'),
-      'quizzes/basics.yaml': question(`  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n      - text: b\n`),
+      'quizzes/basics.yaml': question(
+        `  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n      - text: b\n`,
+      ),
     });
     expect(r.code).toBe(1);
     expect(r.lines.map((l) => l.split(': ')[0])).toEqual([
@@ -290,7 +349,13 @@ describe('validate: rules across files', () => {
 
 describe('validate: paths and exit codes', () => {
   it('checks only the named file, in the context of its course', async () => {
-    const dir = course({ 'lessons/basics.yaml': LESSON.replace('order: 1', 'order: x'), 'quizzes/basics.yaml': QUIZ.replace('section', 'x').replace('answer: true', 'answer: true\n    section: nope') });
+    const dir = course({
+      'lessons/basics.yaml': LESSON.replace('order: 1', 'order: x'),
+      'quizzes/basics.yaml': QUIZ.replace('section', 'x').replace(
+        'answer: true',
+        'answer: true\n    section: nope',
+      ),
+    });
     const r = await run(['validate', 'quizzes/basics.yaml'], { env, cwd: dir });
     expect(r.code).toBe(0);
     const r2 = await run(['validate', 'lessons/basics.yaml'], { env, cwd: dir });
@@ -320,7 +385,10 @@ describe('validate: paths and exit codes', () => {
   });
 
   it('never prints a stack trace for broken content in other commands', async () => {
-    const dir = course({ 'lessons/basics.yaml': LESSON.replace('order: 1', 'order: x'), 'quizzes/basics.yaml': QUIZ });
+    const dir = course({
+      'lessons/basics.yaml': LESSON.replace('order: 1', 'order: x'),
+      'quizzes/basics.yaml': QUIZ,
+    });
     const r = await run(['--content', dir, 'list'], { env });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -12,7 +12,8 @@ let n = 0;
 function learner() {
   const me = fixtureLearner(tmp.dir, `progress-${++n}`);
   return {
-    open: (args: string[], size: { cols?: number; rows?: number } = {}) => new TerminalSession(me.args(args), { env: me.env, ...size }),
+    open: (args: string[], size: { cols?: number; rows?: number } = {}) =>
+      new TerminalSession(me.args(args), { env: me.env, ...size }),
     reached: () => me.progress().lessons['oversight']?.sectionReached,
   };
 }
@@ -90,7 +91,10 @@ describe('reading a lesson in a real terminal', () => {
     await session.waitFor('Correct. A measurable stand-in for the goal');
     await session.waitFor('→/Enter/space next section · ←/b back to the section · q quit');
     // The feedback page names the question again; the prompt's own answer line is gone with it.
-    expect(session.screen().split('\n').slice(0, 2)).toEqual(['Check your understanding', 'What is a proxy?']);
+    expect(session.screen().split('\n').slice(0, 2)).toEqual([
+      'Check your understanding',
+      'What is a proxy?',
+    ]);
     // Every page after the check starts on the top row of a clean screen.
     const top = () => session.screen().split('\n')[0];
     session.write(KEYS.enter);
@@ -120,7 +124,9 @@ describe('reading a lesson in a real terminal', () => {
     const blocker = path.join(tmp.dir, 'blocker');
     writeFileSync(blocker, '');
     const file = path.join(blocker, 'progress.json');
-    const session = new TerminalSession(['--content', FIXTURE, 'learn', 'basics'], { env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' } });
+    const session = new TerminalSession(['--content', FIXTURE, 'learn', 'basics'], {
+      env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' },
+    });
     await session.waitFor('Lesson 1 of 3 · Section 1 of 3');
     const screen = session.screen();
     expect(screen.split('\n')[0]).toBe('Lesson 1 of 3 · Section 1 of 3');

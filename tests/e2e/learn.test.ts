@@ -9,7 +9,11 @@ let n = 0;
 /** A fresh progress file per test, and the lesson fixture course. */
 function learner() {
   const me = fixtureLearner(tmp.dir, `progress-${++n}`);
-  return { ...me, run: (argv: string[], opts: Parameters<typeof run>[1] = {}) => run(me.args(argv), { ...opts, env: { ...me.env, ...opts.env } }) };
+  return {
+    ...me,
+    run: (argv: string[], opts: Parameters<typeof run>[1] = {}) =>
+      run(me.args(argv), { ...opts, env: { ...me.env, ...opts.env } }),
+  };
 }
 const ESC = /\u001b/;
 
@@ -22,7 +26,10 @@ describe('learn --plain: the line protocol', () => {
     expect(first.stdout).toContain('Lesson 2 of 3 · Section 3 of 4');
     expect(first.stdout).toContain('Amplification breaks a hard question');
     expect(first.stdout).toContain('Your place is saved: Oversight at scale, section 3 of 4.');
-    expect(me.progress().lessons['oversight']).toMatchObject({ sectionsSeen: ['problem', 'debate', 'amplification'], sectionReached: 'amplification' });
+    expect(me.progress().lessons['oversight']).toMatchObject({
+      sectionsSeen: ['problem', 'debate', 'amplification'],
+      sectionReached: 'amplification',
+    });
 
     const again = await me.run(['--plain', 'learn'], { input: ['q'] });
     expect(again.stdout).toContain('Welcome back: picking up at section 3 of 4.');
@@ -33,13 +40,17 @@ describe('learn --plain: the line protocol', () => {
   it('notes unread prerequisites in one line, and opens the lesson anyway', async () => {
     const me = learner();
     const { stdout } = await me.run(['--plain', 'learn', 'oversight'], { input: ['q'] });
-    expect(stdout).toMatch(/^Note: this lesson builds on "Basics of alignment" \(basics\), which you have not\s+finished yet\.\n/);
+    expect(stdout).toMatch(
+      /^Note: this lesson builds on "Basics of alignment" \(basics\), which you have not\s+finished yet\.\n/,
+    );
     expect(stdout).toContain('The oversight problem');
   });
 
   it('goes back with b, jumps with a number, lists key terms with t, and explains a wrong command', async () => {
     const me = learner();
-    const { stdout } = await me.run(['--plain', 'learn', 'oversight'], { input: ['b', '4', 'b', 't', 'what', 'q'] });
+    const { stdout } = await me.run(['--plain', 'learn', 'oversight'], {
+      input: ['b', '4', 'b', 't', 'what', 'q'],
+    });
     expect(stdout).toContain('This is the first section.');
     expect(stdout).toContain('Lesson 2 of 3 · Section 4 of 4');
     expect(stdout).toContain('Key terms · Oversight at scale');
@@ -56,7 +67,15 @@ describe('learn --plain: the line protocol', () => {
     expect(stdout).toContain('A proxy is what we can measure in place of what we care about.');
     expect(stdout).toContain('Lesson 1 of 3 · Section 3 of 3');
     const answers = me.progress().quizzes['basics']!.answers;
-    expect(answers).toEqual([expect.objectContaining({ question: 'check-proxy', source: 'check', correct: false, hintUsed: false, response: { type: 'single', choice: 0 } })]);
+    expect(answers).toEqual([
+      expect.objectContaining({
+        question: 'check-proxy',
+        source: 'check',
+        correct: false,
+        hintUsed: false,
+        response: { type: 'single', choice: 0 },
+      }),
+    ]);
   });
 
   it('ends with the recap, marks the lesson read, and offers the quiz', async () => {
@@ -66,10 +85,14 @@ describe('learn --plain: the line protocol', () => {
     expect(stdout).toContain('You have finished "Whose values?".');
     expect(stdout).toContain('Value pluralism');
     expect(stdout).toContain('Take the quiz on this lesson now? (Y/n)');
-    expect(stdout).toMatch(/Take it later with alignment-tutor quiz values\. That was the last lesson of the\s+course\./);
+    expect(stdout).toMatch(
+      /Take it later with alignment-tutor quiz values\. That was the last lesson of the\s+course\./,
+    );
     expect(me.progress().lessons['values']!.finishedAt).toBeDefined();
     const list = await me.run(['list', '--json']);
-    expect(JSON.parse(list.stdout)).toContainEqual(expect.objectContaining({ id: 'values', status: 'read', sectionsSeen: 1 }));
+    expect(JSON.parse(list.stdout)).toContainEqual(
+      expect.objectContaining({ id: 'values', status: 'read', sectionsSeen: 1 }),
+    );
   });
 
   it('stops cleanly at the end of input, keeping the place', async () => {
@@ -83,12 +106,16 @@ describe('learn --plain: the line protocol', () => {
   it('is the protocol whenever input is not a terminal, even without --plain', async () => {
     const me = learner();
     const { stdout } = await me.run(['learn', 'oversight'], { input: ['q'] });
-    expect(stdout).toContain('Press Enter for the next section, b to go back, 1-4 to jump to a section, t for key terms, q to quit.');
+    expect(stdout).toContain(
+      'Press Enter for the next section, b to go back, 1-4 to jump to a section, t for key terms, q to quit.',
+    );
   });
 
   it('opens at a section given as lesson/section, by id or number', async () => {
     const me = learner();
-    expect((await me.run(['learn', 'oversight/limits'], { input: ['q'] })).stdout).toContain('Section 4 of 4');
+    expect((await me.run(['learn', 'oversight/limits'], { input: ['q'] })).stdout).toContain(
+      'Section 4 of 4',
+    );
     expect((await me.run(['learn', 'oversight/2'], { input: ['q'] })).stdout).toContain('Section 2 of 4');
     const bad = await me.run(['learn', 'oversight/nope']);
     expect(bad.code).toBe(1);
@@ -116,7 +143,7 @@ describe('learn: choosing the lesson', () => {
     expect(stdout).toContain('Lesson 1 of 3 · Section 1 of 3');
   });
 
-  it('reports content errors with the validator\'s messages and draws nothing', async () => {
+  it("reports content errors with the validator's messages and draws nothing", async () => {
     const me = learner();
     const bad = path.join(tmp.dir, 'bad-course');
     const { mkdirSync, writeFileSync } = await import('node:fs');
@@ -136,16 +163,35 @@ describe('learn --print', () => {
     const me = learner();
     const { code, stdout } = await me.run(['learn', 'basics', '--print']);
     expect(code).toBe(0);
-    for (const text of ['Basics of alignment', 'Section 1 of 3', 'Section 3 of 3', 'What is a proxy?', 'Key terms', 'Victoria Krakovna (2018)']) expect(stdout).toContain(text);
+    for (const text of [
+      'Basics of alignment',
+      'Section 1 of 3',
+      'Section 3 of 3',
+      'What is a proxy?',
+      'Key terms',
+      'Victoria Krakovna (2018)',
+    ])
+      expect(stdout).toContain(text);
     expect(stdout).not.toMatch(ESC);
     expect(() => me.progress()).toThrow();
   });
 
   it('has no escape codes with --no-color or NO_COLOR even on a terminal, and colour otherwise', async () => {
     const me = learner();
-    expect((await me.run(['--no-color', 'learn', 'basics', '--print'], { tty: true, env: { NO_COLOR: undefined } })).stdout).not.toMatch(ESC);
-    expect((await me.run(['learn', 'basics', '--print'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ESC);
-    expect((await me.run(['learn', 'basics', '--print'], { tty: true, env: { NO_COLOR: undefined } })).stdout).toMatch(ESC);
+    expect(
+      (
+        await me.run(['--no-color', 'learn', 'basics', '--print'], {
+          tty: true,
+          env: { NO_COLOR: undefined },
+        })
+      ).stdout,
+    ).not.toMatch(ESC);
+    expect(
+      (await me.run(['learn', 'basics', '--print'], { tty: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toMatch(ESC);
+    expect(
+      (await me.run(['learn', 'basics', '--print'], { tty: true, env: { NO_COLOR: undefined } })).stdout,
+    ).toMatch(ESC);
   });
 
   it('wraps to a narrow terminal', async () => {
@@ -166,15 +212,35 @@ describe('list', () => {
 
   it('prints JSON with --json', async () => {
     const { stdout } = await learner().run(['list', '--json']);
-    expect(JSON.parse(stdout)[1]).toEqual({ position: 2, id: 'oversight', title: 'Oversight at scale', minutes: 8, requires: ['basics'], sections: 4, sectionsSeen: 0, status: 'not-started', quizBest: null });
+    expect(JSON.parse(stdout)[1]).toEqual({
+      position: 2,
+      id: 'oversight',
+      title: 'Oversight at scale',
+      minutes: 8,
+      requires: ['basics'],
+      sections: 4,
+      sectionsSeen: 0,
+      status: 'not-started',
+      quizBest: null,
+    });
   });
 });
 
 describe('glossary and search', () => {
   it('lists every term alphabetically with its lesson', async () => {
     const { stdout } = await learner().run(['glossary']);
-    const terms = stdout.split('\n').filter((l) => / {2,}/.test(l)).map((l) => l.split(/ {2,}/)[0]);
-    expect(terms).toEqual(['Alignment', 'Debate', 'Proxy', 'Scalable oversight', 'Specification gaming (SG)', 'Value pluralism']);
+    const terms = stdout
+      .split('\n')
+      .filter((l) => / {2,}/.test(l))
+      .map((l) => l.split(/ {2,}/)[0]);
+    expect(terms).toEqual([
+      'Alignment',
+      'Debate',
+      'Proxy',
+      'Scalable oversight',
+      'Specification gaming (SG)',
+      'Value pluralism',
+    ]);
     expect(stdout).toMatch(/Scalable oversight\s+Oversight at scale/);
   });
 

@@ -10,10 +10,20 @@ afterAll(tmp.cleanup);
 const course = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'lesson', 'course');
 
 function print(cache: string, extra: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'alignment-tutor.js'), '--content', course, 'learn', 'basics', '--print'], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: tmp.dir, ALIGNMENT_TUTOR_PROGRESS: path.join(tmp.dir, 'progress.json'), ALIGNMENT_TUTOR_CACHE: cache, ...extra },
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(PACKAGE_ROOT, 'bin', 'alignment-tutor.js'), '--content', course, 'learn', 'basics', '--print'],
+    {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: tmp.dir,
+        ALIGNMENT_TUTOR_PROGRESS: path.join(tmp.dir, 'progress.json'),
+        ALIGNMENT_TUTOR_CACHE: cache,
+        ...extra,
+      },
+      encoding: 'utf8',
+    },
+  );
   expect(r.status, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -23,12 +33,16 @@ describe('rendered lessons kept between runs', () => {
     const cache = path.join(tmp.dir, 'cache');
     const fresh = print('off');
     const first = print(cache);
-    const entries = Object.keys((JSON.parse(readFileSync(path.join(cache, 'rendered.json'), 'utf8')) as { entries: object }).entries);
+    const entries = Object.keys(
+      (JSON.parse(readFileSync(path.join(cache, 'rendered.json'), 'utf8')) as { entries: object }).entries,
+    );
     expect(entries.length).toBeGreaterThan(3);
     const second = print(cache);
     expect(first).toBe(fresh);
     expect(second).toBe(fresh);
-    const after = Object.keys((JSON.parse(readFileSync(path.join(cache, 'rendered.json'), 'utf8')) as { entries: object }).entries);
+    const after = Object.keys(
+      (JSON.parse(readFileSync(path.join(cache, 'rendered.json'), 'utf8')) as { entries: object }).entries,
+    );
     expect(after.sort()).toEqual(entries.sort());
   });
 

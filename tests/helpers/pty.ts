@@ -25,7 +25,10 @@ export class TerminalSession {
   private exited: Promise<number>;
   private output = '';
 
-  constructor(args: string[], opts: { env: Record<string, string>; cols?: number; rows?: number; cwd?: string }) {
+  constructor(
+    args: string[],
+    opts: { env: Record<string, string>; cols?: number; rows?: number; cwd?: string },
+  ) {
     const cols = opts.cols ?? 80;
     const rows = opts.rows ?? 24;
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
@@ -34,7 +37,12 @@ export class TerminalSession {
       cols,
       rows,
       cwd: opts.cwd ?? PACKAGE_ROOT,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', TERM: 'xterm-256color', ...opts.env },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? '/tmp',
+        TERM: 'xterm-256color',
+        ...opts.env,
+      },
     });
     this.pty.onData((d) => {
       this.output += d;
@@ -52,7 +60,8 @@ export class TerminalSession {
   screen(): string {
     const buf = this.term.buffer.active;
     const lines: string[] = [];
-    for (let i = 0; i < this.term.rows; i++) lines.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
+    for (let i = 0; i < this.term.rows; i++)
+      lines.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
     return lines.join('\n').replace(/\n+$/, '');
   }
 
@@ -75,7 +84,8 @@ export class TerminalSession {
       await new Promise((r) => setTimeout(r, 25));
       const screen = this.screen();
       if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return;
-      if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${String(text)}. Screen:\n${screen}`);
+      if (Date.now() - start > timeout)
+        throw new Error(`Timed out waiting for ${String(text)}. Screen:\n${screen}`);
     }
   }
 
@@ -83,7 +93,9 @@ export class TerminalSession {
   exit(timeout = 8000): Promise<number> {
     return Promise.race([
       this.exited,
-      new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`process did not exit. Screen:\n${this.screen()}`)), timeout)),
+      new Promise<number>((_, reject) =>
+        setTimeout(() => reject(new Error(`process did not exit. Screen:\n${this.screen()}`)), timeout),
+      ),
     ]);
   }
 

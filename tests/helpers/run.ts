@@ -46,10 +46,18 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
   else stdin.end();
   const env: Record<string, string | undefined> = { NO_COLOR: '1', ...opts.env };
   if (!env['ALIGNMENT_TUTOR_PROGRESS'] && !argv.some((a) => a.startsWith('--progress-file'))) {
-    throw new Error('run(): give the test its own ALIGNMENT_TUTOR_PROGRESS so it cannot touch the real progress file');
+    throw new Error(
+      'run(): give the test its own ALIGNMENT_TUTOR_PROGRESS so it cannot touch the real progress file',
+    );
   }
   const code = await main(
-    { io: { stdin, stdout, stderr }, env, now: opts.now ?? (() => new Date()), cwd: opts.cwd ?? PACKAGE_ROOT, packageRoot: PACKAGE_ROOT },
+    {
+      io: { stdin, stdout, stderr },
+      env,
+      now: opts.now ?? (() => new Date()),
+      cwd: opts.cwd ?? PACKAGE_ROOT,
+      packageRoot: PACKAGE_ROOT,
+    },
     argv,
   );
   await new Promise((r) => setImmediate(r));

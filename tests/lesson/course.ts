@@ -10,7 +10,8 @@ export const FIXTURE = path.join(PACKAGE_ROOT, 'tests', 'fixtures', 'lesson', 'c
 
 export function fixtureCourse(): Course {
   const { course, issues } = loadCourse(FIXTURE);
-  if (!course || issues.some((i) => i.severity === 'error')) throw new Error(`fixture course is broken: ${JSON.stringify(issues)}`);
+  if (!course || issues.some((i) => i.severity === 'error'))
+    throw new Error(`fixture course is broken: ${JSON.stringify(issues)}`);
   return course;
 }
 
@@ -31,6 +32,7 @@ export function fixtureLearner(dir: string, name: string) {
     env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' },
     args: (argv: string[]) => ['--content', FIXTURE, ...argv],
     /** The fixture course's progress as saved (throws when nothing was saved). */
-    progress: (): CourseProgress => Object.values((JSON.parse(readFileSync(file, 'utf8')) as ProgressData).courses)[0]!,
+    progress: (): CourseProgress =>
+      Object.values((JSON.parse(readFileSync(file, 'utf8')) as ProgressData).courses)[0]!,
   };
 }

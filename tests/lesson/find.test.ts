@@ -21,7 +21,9 @@ describe('glossary', () => {
 
   it('finds a term whatever its case, hyphens, or by the short name in brackets', () => {
     for (const q of ['proxy', 'PROXY', ' Proxy ', 'scalable-oversight', 'SG', 'specification gaming']) {
-      expect(lookupTerm(entries, q), q).toMatchObject({ matches: [expect.objectContaining({ term: expect.any(String) })] });
+      expect(lookupTerm(entries, q), q).toMatchObject({
+        matches: [expect.objectContaining({ term: expect.any(String) })],
+      });
     }
     expect(lookupTerm(entries, 'sg')).toMatchObject({ matches: [{ term: 'Specification gaming (SG)' }] });
   });

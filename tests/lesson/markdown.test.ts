@@ -47,22 +47,31 @@ describe('renderMarkdown', () => {
     expect(plain).not.toContain('**');
   });
 
-  it.each([30, 80])('keeps every line within %i columns, continuing items and quotes under themselves', async (width) => {
-    for (const color of [false, true]) {
-      const lines = stripVTControlCharacters(await renderMarkdown(md, { width, color })).split('\n');
-      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(width);
-    }
-    const lines = (await renderMarkdown(md, { width: 30, color: false })).split('\n');
-    const item = lines.findIndex((l) => l.includes('* a tight item'));
-    expect(lines[item + 1]).toMatch(/^ {4}\S/);
-    const quote = lines.findIndex((l) => l.startsWith('│ A quote'));
-    expect(lines[quote + 1]).toMatch(/^│ \S/);
-  });
+  it.each([30, 80])(
+    'keeps every line within %i columns, continuing items and quotes under themselves',
+    async (width) => {
+      for (const color of [false, true]) {
+        const lines = stripVTControlCharacters(await renderMarkdown(md, { width, color })).split('\n');
+        for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(width);
+      }
+      const lines = (await renderMarkdown(md, { width: 30, color: false })).split('\n');
+      const item = lines.findIndex((l) => l.includes('* a tight item'));
+      expect(lines[item + 1]).toMatch(/^ {4}\S/);
+      const quote = lines.findIndex((l) => l.startsWith('│ A quote'));
+      expect(lines[quote + 1]).toMatch(/^│ \S/);
+    },
+  );
 });
 
 describe('wrapText', () => {
   it('cuts a word longer than the line instead of running past the edge', () => {
-    expect(wrapText('see https://example.com/a/very/long/address', 12).split('\n')).toEqual(['see', 'https://exam', 'ple.com/a/ve', 'ry/long/addr', 'ess']);
+    expect(wrapText('see https://example.com/a/very/long/address', 12).split('\n')).toEqual([
+      'see',
+      'https://exam',
+      'ple.com/a/ve',
+      'ry/long/addr',
+      'ess',
+    ]);
   });
 
   it('does not count escape codes as columns or break inside them', () => {

@@ -3,7 +3,14 @@ import { render } from '@inquirer/testing';
 import { pager, type PagerConfig } from '../../src/ui/prompts/pager.ts';
 
 const lines = Array.from({ length: 40 }, (_, i) => `line ${i + 1}`);
-const base: PagerConfig = { header: ['Lesson 1 of 3 · Section 2 of 4', ''], lines, mode: 'section', rows: 24, columns: 80, sections: 4 };
+const base: PagerConfig = {
+  header: ['Lesson 1 of 3 · Section 2 of 4', ''],
+  lines,
+  mode: 'section',
+  rows: 24,
+  columns: 80,
+  sections: 4,
+};
 
 async function open(config: Partial<PagerConfig> = {}) {
   return render(pager, { ...base, ...config });
@@ -100,7 +107,9 @@ describe('the lesson pager', () => {
 
   it('names Enter and space as moving on only at the end of the text; before it they read on', async () => {
     const { getScreen, events } = await open();
-    expect(getScreen()).toContain('↓ more · lines 1-19 of 40 · ↑↓ scroll, Enter/space read on\n→ next · ←/b back');
+    expect(getScreen()).toContain(
+      '↓ more · lines 1-19 of 40 · ↑↓ scroll, Enter/space read on\n→ next · ←/b back',
+    );
     events.keypress('end');
     expect(getScreen()).toContain('end · lines 22-40 of 40 · ↑↓ scroll\n→/Enter/space next · ←/b back');
     const short = await open({ lines: ['short'] });
@@ -111,20 +120,24 @@ describe('the lesson pager', () => {
     }
   });
 
-  it.each([34, 44, 60, 72])('fits every key line and status line in %i columns, in every mode', async (columns) => {
-    for (const mode of ['section', 'feedback', 'note', 'end'] as const) {
-      for (const sections of [4, 12]) {
-        const page = await open({ mode, columns, sections });
-        const check = () => {
-          for (const line of page.getScreen().split('\n')) expect(line.length, `${mode}: ${line}`).toBeLessThan(columns);
-          expect(page.getScreen(), mode).not.toContain('…');
-        };
-        check();
-        page.events.keypress('end');
-        check();
+  it.each([34, 44, 60, 72])(
+    'fits every key line and status line in %i columns, in every mode',
+    async (columns) => {
+      for (const mode of ['section', 'feedback', 'note', 'end'] as const) {
+        for (const sections of [4, 12]) {
+          const page = await open({ mode, columns, sections });
+          const check = () => {
+            for (const line of page.getScreen().split('\n'))
+              expect(line.length, `${mode}: ${line}`).toBeLessThan(columns);
+            expect(page.getScreen(), mode).not.toContain('…');
+          };
+          check();
+          page.events.keypress('end');
+          check();
+        }
       }
-    }
-  });
+    },
+  );
 
   it('keeps every line of the frame within a narrow terminal', async () => {
     const { getScreen } = await open({ columns: 30, rows: 12 });

@@ -6,9 +6,23 @@ import { markLessonFinished, markSectionSeen } from '../../src/progress/record.t
 import { fixtureCourse, progressWith } from './course.ts';
 
 const course = fixtureCourse();
-const [basics, oversight, values] = course.lessons as [typeof course.lessons[0], typeof course.lessons[0], typeof course.lessons[0]];
+const [basics, oversight, values] = course.lessons as [
+  (typeof course.lessons)[0],
+  (typeof course.lessons)[0],
+  (typeof course.lessons)[0],
+];
 const AT = '2025-01-01T00:00:00.000Z';
-const attempt = (score: number, passed: boolean) => ({ id: `a${score}`, startedAt: AT, finishedAt: AT, right: 0, total: 0, score, passed, questions: [], missed: [] });
+const attempt = (score: number, passed: boolean) => ({
+  id: `a${score}`,
+  startedAt: AT,
+  finishedAt: AT,
+  right: 0,
+  total: 0,
+  score,
+  passed,
+  questions: [],
+  missed: [],
+});
 
 describe('lesson status', () => {
   it('goes from not started to in progress at the section reached, to read, to quiz passed', () => {
@@ -17,12 +31,19 @@ describe('lesson status', () => {
       markSectionSeen(c, 'basics', 'intent', AT);
       markSectionSeen(c, 'basics', 'proxies', AT);
     });
-    expect(summariseLesson(basics, p)).toMatchObject({ status: { kind: 'in-progress', section: 2, total: 3 }, seen: 2, total: 3 });
+    expect(summariseLesson(basics, p)).toMatchObject({
+      status: { kind: 'in-progress', section: 2, total: 3 },
+      seen: 2,
+      total: 3,
+    });
     markSectionSeen(p, 'basics', 'gaming', AT);
     markLessonFinished(p, 'basics', AT);
     expect(summariseLesson(basics, p).status).toEqual({ kind: 'read' });
     p.quizzes['basics'] = { answers: [], attempts: [attempt(0.5, false), attempt(0.9, true)] };
-    expect(summariseLesson(basics, p, course.quizzes.get('basics'))).toMatchObject({ status: { kind: 'quiz-passed' }, best: 0.9 });
+    expect(summariseLesson(basics, p, course.quizzes.get('basics'))).toMatchObject({
+      status: { kind: 'quiz-passed' },
+      best: 0.9,
+    });
   });
 
   it('ignores section ids that are no longer in the lesson', () => {
@@ -56,7 +77,12 @@ describe('lesson status', () => {
 
 describe('what Continue opens', () => {
   it('is the first lesson on a first run', () => {
-    expect(continueTarget(course, undefined)).toMatchObject({ kind: 'lesson', lesson: { id: 'basics' }, section: 0, fresh: true });
+    expect(continueTarget(course, undefined)).toMatchObject({
+      kind: 'lesson',
+      lesson: { id: 'basics' },
+      section: 0,
+      fresh: true,
+    });
   });
 
   it('is the lesson and section last reached, while that lesson is unfinished', () => {
@@ -64,7 +90,12 @@ describe('what Continue opens', () => {
       markSectionSeen(c, 'values', 'whose', AT);
       markSectionSeen(c, 'oversight', 'debate', AT);
     });
-    expect(continueTarget(course, p)).toMatchObject({ kind: 'lesson', lesson: { id: 'oversight' }, section: 1, fresh: false });
+    expect(continueTarget(course, p)).toMatchObject({
+      kind: 'lesson',
+      lesson: { id: 'oversight' },
+      section: 1,
+      fresh: false,
+    });
   });
 
   it('is the next unfinished lesson in course order once the last one is finished', () => {
@@ -72,7 +103,11 @@ describe('what Continue opens', () => {
       markSectionSeen(c, 'basics', 'gaming', AT);
       markLessonFinished(c, 'basics', AT);
     });
-    expect(continueTarget(course, p)).toMatchObject({ kind: 'lesson', lesson: { id: 'oversight' }, fresh: true });
+    expect(continueTarget(course, p)).toMatchObject({
+      kind: 'lesson',
+      lesson: { id: 'oversight' },
+      fresh: true,
+    });
   });
 
   it('is an unfinished quiz when that was the last thing done, but a bare learn still opens a lesson', () => {
@@ -81,12 +116,36 @@ describe('what Continue opens', () => {
       c.quizzes['basics'] = {
         answers: [],
         attempts: [],
-        current: { id: 'q', startedAt: AT, updatedAt: AT, questions: ['basics-q1', 'basics-q2'], display: {}, answers: { 'basics-q1': { response: { type: 'true-false', value: true }, correct: true, hintUsed: false, at: AT } }, mode: 'all' },
+        current: {
+          id: 'q',
+          startedAt: AT,
+          updatedAt: AT,
+          questions: ['basics-q1', 'basics-q2'],
+          display: {},
+          answers: {
+            'basics-q1': {
+              response: { type: 'true-false', value: true },
+              correct: true,
+              hintUsed: false,
+              at: AT,
+            },
+          },
+          mode: 'all',
+        },
       };
       c.last = { kind: 'quiz', lesson: 'basics', at: AT };
     });
-    expect(continueTarget(course, p)).toMatchObject({ kind: 'quiz', lesson: { id: 'basics' }, answered: 1, total: 2 });
-    expect(lessonToContinue(course, p)).toMatchObject({ kind: 'lesson', lesson: { id: 'basics' }, section: 0 });
+    expect(continueTarget(course, p)).toMatchObject({
+      kind: 'quiz',
+      lesson: { id: 'basics' },
+      answered: 1,
+      total: 2,
+    });
+    expect(lessonToContinue(course, p)).toMatchObject({
+      kind: 'lesson',
+      lesson: { id: 'basics' },
+      section: 0,
+    });
   });
 
   it('is nothing once every lesson is read', () => {
@@ -105,9 +164,15 @@ describe('moving through a lesson', () => {
     expect(navigate(0, 3, { type: 'next' })).toEqual({ type: 'show', section: 1 });
     expect(navigate(2, 3, { type: 'next' })).toEqual({ type: 'end' });
     expect(navigate(1, 3, { type: 'back' })).toEqual({ type: 'show', section: 0 });
-    expect(navigate(0, 3, { type: 'back' })).toMatchObject({ type: 'stay', message: 'This is the first section.' });
+    expect(navigate(0, 3, { type: 'back' })).toMatchObject({
+      type: 'stay',
+      message: 'This is the first section.',
+    });
     expect(navigate(0, 3, { type: 'jump', section: 2 })).toEqual({ type: 'show', section: 2 });
-    expect(navigate(0, 3, { type: 'jump', section: 3 })).toMatchObject({ type: 'stay', message: expect.stringContaining('from 1 to 3') });
+    expect(navigate(0, 3, { type: 'jump', section: 3 })).toMatchObject({
+      type: 'stay',
+      message: expect.stringContaining('from 1 to 3'),
+    });
   });
 
   it('reads the --plain protocol: empty line, b, a number, t, q', () => {
@@ -116,6 +181,8 @@ describe('moving through a lesson', () => {
     expect(parsePlainCommand('4', 5)).toEqual({ type: 'jump', section: 3 });
     expect(parsePlainCommand('t', 5)).toEqual({ type: 'terms' });
     expect(parsePlainCommand('q', 5)).toEqual({ type: 'quit' });
-    expect(parsePlainCommand('next please', 5)).toMatchObject({ error: expect.stringContaining('1-5 to jump') });
+    expect(parsePlainCommand('next please', 5)).toMatchObject({
+      error: expect.stringContaining('1-5 to jump'),
+    });
   });
 });

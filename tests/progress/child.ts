@@ -5,10 +5,22 @@ import { openStore } from '../../src/progress/store.ts';
 
 const [mode, file, ...args] = process.argv.slice(2);
 const COURSE = 'test-course';
-const store = openStore({ file: file!, now: () => new Date(), notify: (m) => process.stderr.write(`${m}\n`) });
+const store = openStore({
+  file: file!,
+  now: () => new Date(),
+  notify: (m) => process.stderr.write(`${m}\n`),
+});
 
 function answer(id: string, at: string) {
-  return { id, question: 'q', source: 'quiz' as const, response: { type: 'single' as const, choice: 0 }, correct: true, hintUsed: false, at };
+  return {
+    id,
+    question: 'q',
+    source: 'quiz' as const,
+    response: { type: 'single' as const, choice: 0 },
+    correct: true,
+    hintUsed: false,
+    at,
+  };
 }
 
 if (mode === 'loop') {
@@ -24,7 +36,9 @@ if (mode === 'loop') {
   // Records `count` answers with ids `<prefix>-<n>`, then says how many answers it knows of.
   const [prefix, count] = args;
   for (let i = 0; i < Number(count); i++) {
-    await store.update(COURSE, (course, now) => recordAnswer(course, 'lesson', answer(`${prefix}-${i}`, now.toISOString())));
+    await store.update(COURSE, (course, now) =>
+      recordAnswer(course, 'lesson', answer(`${prefix}-${i}`, now.toISOString())),
+    );
   }
   const data = await store.read();
   process.stdout.write(`${data.courses[COURSE]?.quizzes['lesson']?.answers.length ?? 0}\n`);

@@ -22,7 +22,12 @@ function progressFile(data?: ProgressData | string): string {
 }
 
 function tutor(file: string, args: string[], opts: { input?: string[]; tty?: boolean } = {}) {
-  return run(['--content', COURSE_DIR, ...args], { env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' }, now: () => NOW, cwd: tmp.dir, ...opts });
+  return run(['--content', COURSE_DIR, ...args], {
+    env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' },
+    now: () => NOW,
+    cwd: tmp.dir,
+    ...opts,
+  });
 }
 
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as ProgressData;
@@ -61,8 +66,12 @@ describe('progress', () => {
   it('says the same in sentences with --plain, for screen readers', async () => {
     const file = progressFile(sampleProgress(COURSE));
     const stdout = (await tutor(file, ['--plain', 'progress'])).stdout.replace(/\n(?!\n)/g, ' ');
-    expect(stdout).toContain('Rewards and goals (2 days ago): 2 of 4 sections read, quiz best 100% (passed), latest 100%, 3 answers, 67% right.');
-    expect(stdout).toContain('Oversight (not started): 0 of 2 sections read, no quiz score yet, no answers yet.');
+    expect(stdout).toContain(
+      'Rewards and goals (2 days ago): 2 of 4 sections read, quiz best 100% (passed), latest 100%, 3 answers, 67% right.',
+    );
+    expect(stdout).toContain(
+      'Oversight (not started): 0 of 2 sections read, no quiz score yet, no answers yet.',
+    );
     expect(stdout).not.toContain('█');
   });
 
@@ -73,10 +82,47 @@ describe('progress', () => {
     expect(JSON.parse(stdout)).toEqual({
       course: COURSE,
       lessons: [
-        { id: 'rewards', title: 'Rewards and goals', sections: 4, sectionsRead: 2, finished: false, answered: 3, correct: 2, attempts: 2, best: 1, latest: 1, passed: true, quizUnfinished: false, lastActivity: '2025-03-01T10:21:00.000Z' },
-        { id: 'oversight', title: 'Oversight', sections: 2, sectionsRead: 0, finished: false, answered: 0, correct: 0, attempts: 0, best: null, latest: null, passed: false, quizUnfinished: false, lastActivity: null },
+        {
+          id: 'rewards',
+          title: 'Rewards and goals',
+          sections: 4,
+          sectionsRead: 2,
+          finished: false,
+          answered: 3,
+          correct: 2,
+          attempts: 2,
+          best: 1,
+          latest: 1,
+          passed: true,
+          quizUnfinished: false,
+          lastActivity: '2025-03-01T10:21:00.000Z',
+        },
+        {
+          id: 'oversight',
+          title: 'Oversight',
+          sections: 2,
+          sectionsRead: 0,
+          finished: false,
+          answered: 0,
+          correct: 0,
+          attempts: 0,
+          best: null,
+          latest: null,
+          passed: false,
+          quizUnfinished: false,
+          lastActivity: null,
+        },
       ],
-      totals: { lessons: 2, lessonsFinished: 0, sections: 6, sectionsRead: 2, quizzesPassed: 1, answered: 3, correct: 2, attempts: 2 },
+      totals: {
+        lessons: 2,
+        lessonsFinished: 0,
+        sections: 6,
+        sectionsRead: 2,
+        quizzesPassed: 1,
+        answered: 3,
+        correct: 2,
+        attempts: 2,
+      },
     });
   });
 
@@ -84,7 +130,9 @@ describe('progress', () => {
     const file = progressFile('{"version":1,"cour');
     const { code, stdout, stderr } = await tutor(file, ['progress', '--json']);
     expect(code).toBe(0);
-    expect(stderr).toContain(`Your progress file ${file} ends part-way through (it was cut short). It was moved to ${file}.corrupt-2025-03-03T10-21-00.000Z; starting with empty progress.`);
+    expect(stderr).toContain(
+      `Your progress file ${file} ends part-way through (it was cut short). It was moved to ${file}.corrupt-2025-03-03T10-21-00.000Z; starting with empty progress.`,
+    );
     expect(JSON.parse(stdout).totals.answered).toBe(0);
   });
 
@@ -95,7 +143,9 @@ describe('progress', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toContain('was written by a newer version of alignment-tutor (format version 2; this version reads up to 1)');
+    expect(stderr).toContain(
+      'was written by a newer version of alignment-tutor (format version 2; this version reads up to 1)',
+    );
     expect(readFileSync(file, 'utf8')).toBe(newer);
   });
 
@@ -109,7 +159,10 @@ describe('progress', () => {
 describe('progress --export and --import', () => {
   it('exports everything, and importing it into empty progress gives the same progress', async () => {
     const data = sampleProgress(COURSE);
-    data.courses['alignment-tutor'] = { lessons: {}, quizzes: { x: { answers: [answer('other-course', '2025-01-01T00:00:00.000Z')], attempts: [] } } };
+    data.courses['alignment-tutor'] = {
+      lessons: {},
+      quizzes: { x: { answers: [answer('other-course', '2025-01-01T00:00:00.000Z')], attempts: [] } },
+    };
     const file = progressFile(data);
     const exported = path.join(tmp.dir, 'export.json');
     const out = await tutor(file, ['progress', '--export', 'export.json']);
@@ -120,7 +173,9 @@ describe('progress --export and --import', () => {
     const other = progressFile();
     const imported = await tutor(other, ['progress', '--import', exported]);
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toBe(`Merged export.json into your progress: 4 new answers and 2 new quiz attempts; nothing of yours was removed.\n`);
+    expect(imported.stdout).toBe(
+      `Merged export.json into your progress: 4 new answers and 2 new quiz attempts; nothing of yours was removed.\n`,
+    );
     expect(read(other)).toEqual(data);
   });
 
@@ -134,8 +189,14 @@ describe('progress --export and --import', () => {
     const mine = sampleProgress(COURSE);
     const file = progressFile(mine);
     const theirs = sampleProgress(COURSE);
-    theirs.courses[COURSE]!.quizzes['rewards']!.answers.push(answer('from-laptop', '2025-03-02T09:00:00.000Z'));
-    theirs.courses[COURSE]!.lessons['oversight'] = { sectionsSeen: ['debate'], sectionReached: 'debate', updatedAt: '2025-03-02T09:00:00.000Z' };
+    theirs.courses[COURSE]!.quizzes['rewards']!.answers.push(
+      answer('from-laptop', '2025-03-02T09:00:00.000Z'),
+    );
+    theirs.courses[COURSE]!.lessons['oversight'] = {
+      sectionsSeen: ['debate'],
+      sectionReached: 'debate',
+      updatedAt: '2025-03-02T09:00:00.000Z',
+    };
     const source = progressFile(theirs);
     const { code, stdout } = await tutor(file, ['progress', '--import', source]);
     expect(code).toBe(0);
@@ -147,20 +208,31 @@ describe('progress --export and --import', () => {
 
   it.each([
     ['not JSON', 'nope', 'is not valid JSON'],
-    ['the wrong shape', '{"version":1,"courses":{"c":{"lessons":{},"quizzes":{"l":{"answers":[{"id":"x"}],"attempts":[]}}}}}', 'courses.c.quizzes.l.answers[0].question: is missing'],
-    ['from a newer version', '{"version":3}', 'was written by a newer version of alignment-tutor (format version 3)'],
-  ])('rejects an import file that is %s without touching the current file', async (_what, contents, message) => {
-    const file = progressFile(sampleProgress(COURSE));
-    const before = readFileSync(file);
-    const source = path.join(tmp.dir, `bad-${n++}.json`);
-    writeFileSync(source, contents);
-    const { code, stderr } = await tutor(file, ['progress', '--import', source]);
-    expect(code).toBe(1);
-    expect(stderr).toContain(message);
-    expect(stderr).toContain('Nothing was imported');
-    expect(readFileSync(file).equals(before)).toBe(true);
-    expect(readdirSync(path.dirname(file))).toEqual(['progress.json']);
-  });
+    [
+      'the wrong shape',
+      '{"version":1,"courses":{"c":{"lessons":{},"quizzes":{"l":{"answers":[{"id":"x"}],"attempts":[]}}}}}',
+      'courses.c.quizzes.l.answers[0].question: is missing',
+    ],
+    [
+      'from a newer version',
+      '{"version":3}',
+      'was written by a newer version of alignment-tutor (format version 3)',
+    ],
+  ])(
+    'rejects an import file that is %s without touching the current file',
+    async (_what, contents, message) => {
+      const file = progressFile(sampleProgress(COURSE));
+      const before = readFileSync(file);
+      const source = path.join(tmp.dir, `bad-${n++}.json`);
+      writeFileSync(source, contents);
+      const { code, stderr } = await tutor(file, ['progress', '--import', source]);
+      expect(code).toBe(1);
+      expect(stderr).toContain(message);
+      expect(stderr).toContain('Nothing was imported');
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(readdirSync(path.dirname(file))).toEqual(['progress.json']);
+    },
+  );
 
   it('says so when the import file cannot be read', async () => {
     const { code, stderr } = await tutor(progressFile(), ['progress', '--import', 'missing.json']);
@@ -172,7 +244,10 @@ describe('progress --export and --import', () => {
 describe('reset', () => {
   it('clears one lesson after writing a backup it names, leaving the rest', async () => {
     const data = sampleProgress(COURSE);
-    data.courses[COURSE]!.lessons['oversight'] = { sectionsSeen: ['debate'], updatedAt: '2025-03-02T09:00:00.000Z' };
+    data.courses[COURSE]!.lessons['oversight'] = {
+      sectionsSeen: ['debate'],
+      updatedAt: '2025-03-02T09:00:00.000Z',
+    };
     const file = progressFile(data);
     const before = readFileSync(file, 'utf8');
     const { code, stdout } = await tutor(file, ['reset', 'rewards', '--yes']);
@@ -194,7 +269,9 @@ describe('reset', () => {
     const before = readFileSync(file);
     const { code, stdout } = await tutor(file, ['reset'], { input: ['n'] });
     expect(code).toBe(0);
-    expect(stdout).toContain('Clear your progress in this course (2 sections read, 3 answers, 2 quiz attempts)?');
+    expect(stdout).toContain(
+      'Clear your progress in this course (2 sections read, 3 answers, 2 quiz attempts)?',
+    );
     expect(stdout).toContain('Nothing was changed.');
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(path.dirname(file))).toEqual(['progress.json']);
@@ -202,7 +279,10 @@ describe('reset', () => {
 
   it('clears the whole course when the answer is yes, and keeps other courses', async () => {
     const data = sampleProgress(COURSE);
-    data.courses['alignment-tutor'] = { lessons: { l: { sectionsSeen: ['s'], updatedAt: '2025-01-01T00:00:00.000Z' } }, quizzes: {} };
+    data.courses['alignment-tutor'] = {
+      lessons: { l: { sectionsSeen: ['s'], updatedAt: '2025-01-01T00:00:00.000Z' } },
+      quizzes: {},
+    };
     const file = progressFile(data);
     const { code, stdout } = await tutor(file, ['reset'], { input: ['y'] });
     expect(code).toBe(0);

@@ -34,8 +34,13 @@ describe('a full disk', () => {
     mkdirSync(dir);
     const file = path.join(dir, 'progress.json');
     const told: string[] = [];
-    const store = openStore({ file, now: () => new Date('2025-04-01T12:00:00.000Z'), notify: (m) => told.push(m) });
-    const record = (id: string) => store.update('c', (course, now) => recordAnswer(course, 'l', answer(id, now.toISOString())));
+    const store = openStore({
+      file,
+      now: () => new Date('2025-04-01T12:00:00.000Z'),
+      notify: (m) => told.push(m),
+    });
+    const record = (id: string) =>
+      store.update('c', (course, now) => recordAnswer(course, 'l', answer(id, now.toISOString())));
     const ids = (data: ProgressData) => data.courses['c']?.quizzes['l']?.answers.map((a) => a.id);
 
     await record('saved');
@@ -57,6 +62,11 @@ describe('a full disk', () => {
     await record('after');
     expect(told[1]).toBe(`Your progress is saved to ${file} again.`);
     expect(store.hasUnsaved()).toBe(false);
-    expect(ids(JSON.parse(readFileSync(file, 'utf8')) as ProgressData)).toEqual(['saved', 'kept-1', 'kept-2', 'after']);
+    expect(ids(JSON.parse(readFileSync(file, 'utf8')) as ProgressData)).toEqual([
+      'saved',
+      'kept-1',
+      'kept-2',
+      'after',
+    ]);
   });
 });

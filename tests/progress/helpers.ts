@@ -36,7 +36,11 @@ export interface Finished {
   stderr: string;
 }
 
-export function runChild(script: string, args: string[], opts: { uid?: number; gid?: number } = {}): { child: ChildProcess; done: Promise<Finished> } {
+export function runChild(
+  script: string,
+  args: string[],
+  opts: { uid?: number; gid?: number } = {},
+): { child: ChildProcess; done: Promise<Finished> } {
   const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
   let stdout = '';
   let stderr = '';
@@ -50,11 +54,32 @@ export function runChild(script: string, args: string[], opts: { uid?: number; g
 }
 
 export function answer(id: string, at: string, over: Partial<AnswerRecord> = {}): AnswerRecord {
-  return { id, question: 'goodhart-law', source: 'quiz', response: { type: 'single', choice: 0 }, correct: true, hintUsed: false, at, ...over };
+  return {
+    id,
+    question: 'goodhart-law',
+    source: 'quiz',
+    response: { type: 'single', choice: 0 },
+    correct: true,
+    hintUsed: false,
+    at,
+    ...over,
+  };
 }
 
 export function attempt(id: string, finishedAt: string, over: Partial<AttemptRecord> = {}): AttemptRecord {
-  return { id, startedAt: finishedAt, finishedAt, right: 1, total: 2, score: 0.5, passed: true, questions: ['goodhart-law', 'proxy-true'], missed: ['proxy-true'], mode: 'all', ...over };
+  return {
+    id,
+    startedAt: finishedAt,
+    finishedAt,
+    right: 1,
+    total: 2,
+    score: 0.5,
+    passed: true,
+    questions: ['goodhart-law', 'proxy-true'],
+    missed: ['proxy-true'],
+    mode: 'all',
+    ...over,
+  };
 }
 
 /** Some progress in the fixture course (see tests/fixtures/progress/course). */
@@ -64,16 +89,27 @@ export function sampleProgress(courseId: string): ProgressData {
     courses: {
       [courseId]: {
         lessons: {
-          rewards: { sectionsSeen: ['proxies', 'goodhart'], sectionReached: 'goodhart', updatedAt: '2025-03-01T10:00:00.000Z' },
+          rewards: {
+            sectionsSeen: ['proxies', 'goodhart'],
+            sectionReached: 'goodhart',
+            updatedAt: '2025-03-01T10:00:00.000Z',
+          },
         },
         quizzes: {
           rewards: {
             answers: [
               answer('a1', '2025-03-01T10:05:00.000Z'),
-              answer('a2', '2025-03-01T10:06:00.000Z', { question: 'proxy-true', response: { type: 'true-false', value: false }, correct: false }),
+              answer('a2', '2025-03-01T10:06:00.000Z', {
+                question: 'proxy-true',
+                response: { type: 'true-false', value: false },
+                correct: false,
+              }),
               answer('a3', '2025-03-01T10:20:00.000Z'),
             ],
-            attempts: [attempt('t1', '2025-03-01T10:06:30.000Z'), attempt('t2', '2025-03-01T10:21:00.000Z', { right: 2, score: 1, missed: [] })],
+            attempts: [
+              attempt('t1', '2025-03-01T10:06:30.000Z'),
+              attempt('t2', '2025-03-01T10:21:00.000Z', { right: 2, score: 1, missed: [] }),
+            ],
           },
         },
         last: { kind: 'quiz', lesson: 'rewards', at: '2025-03-01T10:21:00.000Z' },

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeProgress } from '../../src/progress/merge.ts';
-import type { AnswerRecord, AttemptRecord, CourseProgress, LessonProgress, ProgressData, QuizProgress, UnfinishedQuiz } from '../../src/progress/types.ts';
+import type {
+  AnswerRecord,
+  AttemptRecord,
+  CourseProgress,
+  LessonProgress,
+  ProgressData,
+  QuizProgress,
+  UnfinishedQuiz,
+} from '../../src/progress/types.ts';
 import { validateProgress } from '../../src/progress/validate.ts';
 import { answer, attempt } from './helpers.ts';
 
@@ -12,13 +20,25 @@ const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
 const subset = <T>(xs: readonly T[]) => fc.subarray([...xs]);
 
 const answerPool: AnswerRecord[] = Array.from({ length: 12 }, (_, i) =>
-  answer(`a${i}`, new Date(Date.UTC(2025, 0, 1, 10, i)).toISOString(), { question: `q${i % 3}`, correct: i % 2 === 0 }),
+  answer(`a${i}`, new Date(Date.UTC(2025, 0, 1, 10, i)).toISOString(), {
+    question: `q${i % 3}`,
+    correct: i % 2 === 0,
+  }),
 );
-const attemptPool: AttemptRecord[] = Array.from({ length: 5 }, (_, i) => attempt(`t${i}`, new Date(Date.UTC(2025, 0, 1, 10, 2 * i + 1)).toISOString()));
+const attemptPool: AttemptRecord[] = Array.from({ length: 5 }, (_, i) =>
+  attempt(`t${i}`, new Date(Date.UTC(2025, 0, 1, 10, 2 * i + 1)).toISOString()),
+);
 
 // Records with one id are nearly always the same record; now and then a copy differs, which must not make the result depend on order either.
 const answers = subset(answerPool).chain((as) =>
-  fc.tuple(...as.map((a) => fc.oneof({ weight: 9, arbitrary: fc.constant(a) }, { weight: 1, arbitrary: fc.constant({ ...a, hintUsed: true }) }))),
+  fc.tuple(
+    ...as.map((a) =>
+      fc.oneof(
+        { weight: 9, arbitrary: fc.constant(a) },
+        { weight: 1, arbitrary: fc.constant({ ...a, hintUsed: true }) },
+      ),
+    ),
+  ),
 );
 
 const lesson: fc.Arbitrary<LessonProgress> = fc.record(
@@ -51,28 +71,40 @@ const course: fc.Arbitrary<CourseProgress> = fc.record(
   {
     lessons: fc.dictionary(pick('l1', 'l2', 'l3'), lesson),
     quizzes: fc.dictionary(pick('l1', 'l2'), quiz),
-    last: fc.record({ kind: pick('lesson' as const, 'quiz' as const), lesson: pick('l1', 'l2', 'l3'), at: time }),
+    last: fc.record({
+      kind: pick('lesson' as const, 'quiz' as const),
+      lesson: pick('l1', 'l2', 'l3'),
+      at: time,
+    }),
   },
   { requiredKeys: ['lessons', 'quizzes'] },
 );
 
-const progress: fc.Arbitrary<ProgressData> = fc.dictionary(pick('alignment-tutor', 'dir:/course'), course).map((courses) => ({ version: 1 as const, courses }));
+const progress: fc.Arbitrary<ProgressData> = fc
+  .dictionary(pick('alignment-tutor', 'dir:/course'), course)
+  .map((courses) => ({ version: 1 as const, courses }));
 
 function answerIds(data: ProgressData): Set<string> {
   const ids = new Set<string>();
-  for (const [c, course] of Object.entries(data.courses)) for (const [l, q] of Object.entries(course.quizzes)) for (const a of q.answers) ids.add(`${c}/${l}/${a.id}`);
+  for (const [c, course] of Object.entries(data.courses))
+    for (const [l, q] of Object.entries(course.quizzes))
+      for (const a of q.answers) ids.add(`${c}/${l}/${a.id}`);
   return ids;
 }
 
 function attemptIds(data: ProgressData): Set<string> {
   const ids = new Set<string>();
-  for (const [c, course] of Object.entries(data.courses)) for (const [l, q] of Object.entries(course.quizzes)) for (const a of q.attempts) ids.add(`${c}/${l}/${a.id}`);
+  for (const [c, course] of Object.entries(data.courses))
+    for (const [l, q] of Object.entries(course.quizzes))
+      for (const a of q.attempts) ids.add(`${c}/${l}/${a.id}`);
   return ids;
 }
 
 function sectionsSeen(data: ProgressData): Set<string> {
   const ids = new Set<string>();
-  for (const [c, course] of Object.entries(data.courses)) for (const [l, lp] of Object.entries(course.lessons)) for (const s of lp.sectionsSeen) ids.add(`${c}/${l}/${s}`);
+  for (const [c, course] of Object.entries(data.courses))
+    for (const [l, lp] of Object.entries(course.lessons))
+      for (const s of lp.sectionsSeen) ids.add(`${c}/${l}/${s}`);
   return ids;
 }
 
@@ -90,17 +122,21 @@ describe('merging two copies of the progress file', () => {
 
   it('gives the same result however several copies are grouped and ordered', () => {
     fc.assert(
-      fc.property(fc.array(progress, { minLength: 2, maxLength: 4 }), fc.infiniteStream(fc.nat()), (copies, randoms) => {
-        const inOrder = copies.reduce(mergeProgress);
-        const shuffled = [...copies];
-        for (let i = shuffled.length - 1; i > 0; i--) {
-          const j = randoms.next().value % (i + 1);
-          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-        }
-        // Merge from the right instead of the left: a different grouping as well as a different order.
-        const grouped = shuffled.reduceRight((acc, c) => mergeProgress(c, acc));
-        expect(grouped).toEqual(inOrder);
-      }),
+      fc.property(
+        fc.array(progress, { minLength: 2, maxLength: 4 }),
+        fc.infiniteStream(fc.nat()),
+        (copies, randoms) => {
+          const inOrder = copies.reduce(mergeProgress);
+          const shuffled = [...copies];
+          for (let i = shuffled.length - 1; i > 0; i--) {
+            const j = randoms.next().value % (i + 1);
+            [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+          }
+          // Merge from the right instead of the left: a different grouping as well as a different order.
+          const grouped = shuffled.reduceRight((acc, c) => mergeProgress(c, acc));
+          expect(grouped).toEqual(inOrder);
+        },
+      ),
       RUNS,
     );
   });
@@ -150,23 +186,66 @@ describe('the values a merge has to choose', () => {
   const one = (c: CourseProgress): ProgressData => ({ version: 1, courses: { x: c } });
 
   it('takes the section reached from the copy touched last, and the earliest finish', () => {
-    const older = one({ lessons: { l: { sectionsSeen: ['a', 'b', 'c'], sectionReached: 'c', finishedAt: at(3), updatedAt: at(3) } }, quizzes: {} });
-    const newer = one({ lessons: { l: { sectionsSeen: ['b'], sectionReached: 'b', updatedAt: at(9) } }, quizzes: {} });
-    expect(mergeProgress(older, newer).courses['x']!.lessons['l']).toEqual({ sectionsSeen: ['a', 'b', 'c'], sectionReached: 'b', finishedAt: at(3), updatedAt: at(9) });
+    const older = one({
+      lessons: {
+        l: { sectionsSeen: ['a', 'b', 'c'], sectionReached: 'c', finishedAt: at(3), updatedAt: at(3) },
+      },
+      quizzes: {},
+    });
+    const newer = one({
+      lessons: { l: { sectionsSeen: ['b'], sectionReached: 'b', updatedAt: at(9) } },
+      quizzes: {},
+    });
+    expect(mergeProgress(older, newer).courses['x']!.lessons['l']).toEqual({
+      sectionsSeen: ['a', 'b', 'c'],
+      sectionReached: 'b',
+      finishedAt: at(3),
+      updatedAt: at(9),
+    });
   });
 
   it('drops an unfinished quiz that an attempt finished later has overtaken, and keeps a newer one', () => {
-    const unfinished: UnfinishedQuiz = { id: 'u', startedAt: at(1), updatedAt: at(2), questions: ['q'], display: {}, answers: {}, mode: 'all' };
-    const withCurrent = one({ lessons: {}, quizzes: { l: { answers: [], attempts: [], current: unfinished } } });
-    const finishedLater = one({ lessons: {}, quizzes: { l: { answers: [], attempts: [attempt('u', at(5))] } } });
+    const unfinished: UnfinishedQuiz = {
+      id: 'u',
+      startedAt: at(1),
+      updatedAt: at(2),
+      questions: ['q'],
+      display: {},
+      answers: {},
+      mode: 'all',
+    };
+    const withCurrent = one({
+      lessons: {},
+      quizzes: { l: { answers: [], attempts: [], current: unfinished } },
+    });
+    const finishedLater = one({
+      lessons: {},
+      quizzes: { l: { answers: [], attempts: [attempt('u', at(5))] } },
+    });
     expect(mergeProgress(withCurrent, finishedLater).courses['x']!.quizzes['l']!.current).toBeUndefined();
-    const finishedBefore = one({ lessons: {}, quizzes: { l: { answers: [], attempts: [attempt('t', at(1))] } } });
-    expect(mergeProgress(withCurrent, finishedBefore).courses['x']!.quizzes['l']!.current).toEqual(unfinished);
+    const finishedBefore = one({
+      lessons: {},
+      quizzes: { l: { answers: [], attempts: [attempt('t', at(1))] } },
+    });
+    expect(mergeProgress(withCurrent, finishedBefore).courses['x']!.quizzes['l']!.current).toEqual(
+      unfinished,
+    );
   });
 
   it('orders the united answers by time', () => {
-    const a = one({ lessons: {}, quizzes: { l: { answers: [answer('b', at(2)), answer('d', at(4))], attempts: [] } } });
-    const b = one({ lessons: {}, quizzes: { l: { answers: [answer('a', at(1)), answer('c', at(3))], attempts: [] } } });
-    expect(mergeProgress(a, b).courses['x']!.quizzes['l']!.answers.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+    const a = one({
+      lessons: {},
+      quizzes: { l: { answers: [answer('b', at(2)), answer('d', at(4))], attempts: [] } },
+    });
+    const b = one({
+      lessons: {},
+      quizzes: { l: { answers: [answer('a', at(1)), answer('c', at(3))], attempts: [] } },
+    });
+    expect(mergeProgress(a, b).courses['x']!.quizzes['l']!.answers.map((r) => r.id)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
   });
 });

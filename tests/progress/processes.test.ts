@@ -46,7 +46,8 @@ describe('a process killed with SIGKILL while saving', () => {
         const end = await done;
         expect(end.signal).toBe('SIGKILL');
         expect(end.stderr).toBe('');
-        if (readdirSync(path.dirname(file)).some((f) => f.includes('.tmp-') || f.endsWith('.lock'))) midSave++;
+        if (readdirSync(path.dirname(file)).some((f) => f.includes('.tmp-') || f.endsWith('.lock')))
+          midSave++;
         const ids = answerIds(file);
         // Exactly w0, w1, ... with nothing missing or repeated, and at least this round's first save kept.
         expect(ids).toEqual(ids.map((_, i) => `w${i}`));
@@ -72,7 +73,10 @@ describe('a process killed with SIGKILL while saving', () => {
 describe('two processes recording at once', () => {
   it('keeps all 200 answers of two processes recording 100 each', async () => {
     const file = path.join(tmp.dir, 'two', 'progress.json');
-    const [a, b] = await Promise.all([runChild(script, ['record', file, 'a', '100']).done, runChild(script, ['record', file, 'b', '100']).done]);
+    const [a, b] = await Promise.all([
+      runChild(script, ['record', file, 'a', '100']).done,
+      runChild(script, ['record', file, 'b', '100']).done,
+    ]);
     expect(a.stderr + b.stderr).toBe('');
     expect([a.code, b.code]).toEqual([0, 0]);
     const ids = new Set(answerIds(file));
@@ -93,7 +97,11 @@ describe('a folder the learner cannot write to', () => {
     chmodSync(file, 0o644);
     chmodSync(dir, 0o555);
     try {
-      return await runChild(script, ['record', file, 'now', String(count)], process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}).done;
+      return await runChild(
+        script,
+        ['record', file, 'now', String(count)],
+        process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {},
+      ).done;
     } finally {
       chmodSync(dir, 0o755);
     }

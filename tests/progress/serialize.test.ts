@@ -35,19 +35,40 @@ describe('the progress serializer', () => {
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         const serializer = new ProgressSerializer();
         let data: ProgressData = emptyProgress();
-        const check = () => expect(Buffer.concat(serializer.serialize(data)).toString()).toBe(`${JSON.stringify(data)}\n`);
+        const check = () =>
+          expect(Buffer.concat(serializer.serialize(data)).toString()).toBe(`${JSON.stringify(data)}\n`);
         steps.forEach((s, i) => {
           const at = new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString();
           if (s.op === 'save') return check();
           if (s.op === 'merge') {
-            data = mergeProgress(data, { version: 1, courses: { c1: { lessons: {}, quizzes: { l1: { answers: [answer(`m${i}`, at)], attempts: [] } } } } });
+            data = mergeProgress(data, {
+              version: 1,
+              courses: {
+                c1: { lessons: {}, quizzes: { l1: { answers: [answer(`m${i}`, at)], attempts: [] } } },
+              },
+            });
             return;
           }
           const course = (data.courses[s.course] ??= emptyCourse());
-          if (s.op === 'answer') recordAnswer(course, s.lesson, answer(`a${i}`, at, { response: { type: 'short', text: `"quoted" ${i} ünïcode` } }));
+          if (s.op === 'answer')
+            recordAnswer(
+              course,
+              s.lesson,
+              answer(`a${i}`, at, { response: { type: 'short', text: `"quoted" ${i} ünïcode` } }),
+            );
           if (s.op === 'attempt') quizProgress(course, s.lesson).attempts.push(attempt(`t${i}`, at));
-          if (s.op === 'current') quizProgress(course, s.lesson).current = { id: `u${i}`, startedAt: at, updatedAt: at, questions: ['q'], display: { q: [1, 0] }, answers: {}, mode: 'all' };
-          if (s.op === 'section') (course.lessons[s.lesson] ??= { sectionsSeen: [], updatedAt: at }).sectionsSeen.push(`s${i}`);
+          if (s.op === 'current')
+            quizProgress(course, s.lesson).current = {
+              id: `u${i}`,
+              startedAt: at,
+              updatedAt: at,
+              questions: ['q'],
+              display: { q: [1, 0] },
+              answers: {},
+              mode: 'all',
+            };
+          if (s.op === 'section')
+            (course.lessons[s.lesson] ??= { sectionsSeen: [], updatedAt: at }).sectionsSeen.push(`s${i}`);
           if (s.op === 'reset') clearLesson(course, s.lesson);
         });
         check();
@@ -58,7 +79,13 @@ describe('the progress serializer', () => {
 
   it('leaves out fields that are undefined, as JSON.stringify does', () => {
     const data = emptyProgress();
-    data.courses['c'] = { lessons: { l: { sectionsSeen: [], sectionReached: undefined, updatedAt: '2025-01-01T00:00:00.000Z' } }, quizzes: {}, last: undefined };
-    expect(Buffer.concat(new ProgressSerializer().serialize(data)).toString()).toBe(`${JSON.stringify(data)}\n`);
+    data.courses['c'] = {
+      lessons: { l: { sectionsSeen: [], sectionReached: undefined, updatedAt: '2025-01-01T00:00:00.000Z' } },
+      quizzes: {},
+      last: undefined,
+    };
+    expect(Buffer.concat(new ProgressSerializer().serialize(data)).toString()).toBe(
+      `${JSON.stringify(data)}\n`,
+    );
   });
 });

@@ -1,4 +1,14 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,7 +34,8 @@ function setup(contents?: string | Buffer) {
   return { dir, file, told, store };
 }
 
-const record = (store: ProgressStore, id: string) => store.update('c', (course) => recordAnswer(course, 'rewards', answer(id, NOW.toISOString())));
+const record = (store: ProgressStore, id: string) =>
+  store.update('c', (course) => recordAnswer(course, 'rewards', answer(id, NOW.toISOString())));
 const ids = (data: ProgressData) => data.courses['c']?.quizzes['rewards']?.answers.map((a) => a.id) ?? [];
 const onDisk = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as ProgressData;
 const good = `${JSON.stringify(sampleProgress('c'))}\n`;
@@ -85,7 +96,9 @@ describe('the progress store', () => {
     expect(ids(onDisk(file))).toEqual(['before']);
     expect(ids(await store.read())).toEqual(['before', 'while-locked']);
     expect(told).toHaveLength(1);
-    expect(told[0]).toContain(`Could not save your progress to ${file}: another alignment-tutor (process ${process.pid}) is holding ${file}.lock`);
+    expect(told[0]).toContain(
+      `Could not save your progress to ${file}: another alignment-tutor (process ${process.pid}) is holding ${file}.lock`,
+    );
     // Released: the next change saves both, and says so.
     rmSync(`${file}.lock`);
     await record(store, 'after');
@@ -104,20 +117,27 @@ describe('the progress store', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
-  it.runIf(existsSync('/proc/self/task'))('takes over a lock whose owner pid now names a thread of another process', async () => {
-    const { file, store, told } = setup();
-    const thread = readdirSync('/proc/self/task').map(Number).find((tid) => tid !== process.pid)!;
-    writeFileSync(`${file}.lock`, `${thread} ${hostname()}\n`);
-    await record(store, 'x');
-    expect(told).toEqual([]);
-    expect(ids(onDisk(file))).toEqual(['x']);
-  });
+  it.runIf(existsSync('/proc/self/task'))(
+    'takes over a lock whose owner pid now names a thread of another process',
+    async () => {
+      const { file, store, told } = setup();
+      const thread = readdirSync('/proc/self/task')
+        .map(Number)
+        .find((tid) => tid !== process.pid)!;
+      writeFileSync(`${file}.lock`, `${thread} ${hostname()}\n`);
+      await record(store, 'x');
+      expect(told).toEqual([]);
+      expect(ids(onDisk(file))).toEqual(['x']);
+    },
+  );
 
   it('leaves a folder where the file should be alone, and says why', async () => {
     const { file, store, told } = setup();
     mkdirSync(file);
     await record(store, 'x');
-    expect(told).toEqual([`Could not read your progress file ${file}: ${file} is a folder, not a file. It was left as it is, and progress made now will not be saved.`]);
+    expect(told).toEqual([
+      `Could not read your progress file ${file}: ${file} is a folder, not a file. It was left as it is, and progress made now will not be saved.`,
+    ]);
     expect(await store.refusal()).toBe(told[0]);
     expect(ids(await store.read())).toEqual(['x']);
     expect(readdirSync(file)).toEqual([]);
@@ -129,23 +149,30 @@ describe('a corrupt progress file', () => {
     ['not JSON', 'progress: lots\n', 'is not valid JSON'],
     ['truncated', good.slice(0, Math.floor(good.length / 2)), 'ends part-way through (it was cut short)'],
     ['empty', '', 'is empty'],
-    ['of the wrong shape', JSON.stringify({ version: 1, courses: { c: { lessons: [], quizzes: {} } } }), 'does not have the shape of a progress file (courses.c.lessons: expected an object, found a list)'],
+    [
+      'of the wrong shape',
+      JSON.stringify({ version: 1, courses: { c: { lessons: [], quizzes: {} } } }),
+      'does not have the shape of a progress file (courses.c.lessons: expected an object, found a list)',
+    ],
   ];
 
-  it.each(cases)('when %s, is moved aside whole, the learner is told where, and the store starts empty', async (_what, contents, problem) => {
-    const { dir, file, store, told } = setup(contents);
-    expect(await store.read()).toEqual({ version: 1, courses: {} });
-    const aside = `${file}.corrupt-2025-04-01T12-00-00.000Z`;
-    expect(told).toHaveLength(1);
-    expect(told[0]).toContain(`Your progress file ${file} ${problem}`);
-    expect(told[0]).toContain(`It was moved to ${aside}; starting with empty progress.`);
-    expect(readFileSync(aside, 'utf8')).toBe(contents);
-    expect(readdirSync(dir)).toEqual([path.basename(aside)]);
-    // Never silently replaced: only a new change writes a new file.
-    await record(store, 'fresh');
-    expect(ids(onDisk(file))).toEqual(['fresh']);
-    expect(readFileSync(aside, 'utf8')).toBe(contents);
-  });
+  it.each(cases)(
+    'when %s, is moved aside whole, the learner is told where, and the store starts empty',
+    async (_what, contents, problem) => {
+      const { dir, file, store, told } = setup(contents);
+      expect(await store.read()).toEqual({ version: 1, courses: {} });
+      const aside = `${file}.corrupt-2025-04-01T12-00-00.000Z`;
+      expect(told).toHaveLength(1);
+      expect(told[0]).toContain(`Your progress file ${file} ${problem}`);
+      expect(told[0]).toContain(`It was moved to ${aside}; starting with empty progress.`);
+      expect(readFileSync(aside, 'utf8')).toBe(contents);
+      expect(readdirSync(dir)).toEqual([path.basename(aside)]);
+      // Never silently replaced: only a new change writes a new file.
+      await record(store, 'fresh');
+      expect(ids(onDisk(file))).toEqual(['fresh']);
+      expect(readFileSync(aside, 'utf8')).toBe(contents);
+    },
+  );
 
   it('never overwrites a file moved aside earlier at the same moment', async () => {
     const { file, store } = setup('first damage');
@@ -195,11 +222,15 @@ describe('a progress file from version 0', () => {
     const original = readFileSync(path.join(FIXTURES, 'v0-progress.json'));
     const { file, store, told } = setup(original);
     const data = await store.read();
-    const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'v0-progress.migrated.json'), 'utf8')) as ProgressData;
+    const expected = JSON.parse(
+      readFileSync(path.join(FIXTURES, 'v0-progress.migrated.json'), 'utf8'),
+    ) as ProgressData;
     expect(data).toEqual(expected);
     expect(onDisk(file)).toEqual(expected);
     expect(readFileSync(`${file}.v0.bak`).equals(original)).toBe(true);
-    expect(told).toEqual([`Your progress file ${file} was upgraded from format version 0 to 1; the original is kept as ${file}.v0.bak.`]);
+    expect(told).toEqual([
+      `Your progress file ${file} was upgraded from format version 0 to 1; the original is kept as ${file}.v0.bak.`,
+    ]);
   });
 
   it('never overwrites the original kept by an earlier upgrade', async () => {
@@ -216,7 +247,9 @@ describe('a progress file from version 0', () => {
     const contents = readFileSync(path.join(FIXTURES, 'v0-bad-time.json'), 'utf8');
     const { file, store, told } = setup(contents);
     expect(await store.read()).toEqual({ version: 1, courses: {} });
-    expect(told[0]).toContain('lessons.rewards.updated: expected a time in milliseconds (in a version 0 file)');
+    expect(told[0]).toContain(
+      'lessons.rewards.updated: expected a time in milliseconds (in a version 0 file)',
+    );
     expect(readFileSync(`${file}.corrupt-2025-04-01T12-00-00.000Z`, 'utf8')).toBe(contents);
   });
 

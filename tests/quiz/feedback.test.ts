@@ -14,8 +14,21 @@ const multiple: Question = {
     { text: 'Resources', correct: true, feedback: 'Resources help nearly any goal.' },
   ],
 };
-const order: Question = { id: 'o', type: 'order', prompt: 'p', explanation: 'Why.', items: ['Act', 'Reward', 'Update'] };
-const short: Question = { id: 's', type: 'short', prompt: 'p', explanation: 'Why.', accept: ['Goodhart'], pattern: '^goodhart' };
+const order: Question = {
+  id: 'o',
+  type: 'order',
+  prompt: 'p',
+  explanation: 'Why.',
+  items: ['Act', 'Reward', 'Update'],
+};
+const short: Question = {
+  id: 's',
+  type: 'short',
+  prompt: 'p',
+  explanation: 'Why.',
+  accept: ['Goodhart'],
+  pattern: '^goodhart',
+};
 
 describe('feedback after an answer', () => {
   it('for a partial multiple answer, says which right choices were missed and which picks were wrong', () => {
@@ -33,7 +46,9 @@ describe('feedback after an answer', () => {
     expect(correct).toBe(false);
     expect(text).toContain('1 of 3 items was in the right place. The right order:');
     expect(text).toContain('  1. Act\n  2. Reward (you put it 3rd)\n  3. Update (you put it 2nd)');
-    expect(gradeAndExplain(order, { type: 'order', order: [1, 2, 0] }).text).toContain('0 of 3 items were in the right place.');
+    expect(gradeAndExplain(order, { type: 'order', order: [1, 2, 0] }).text).toContain(
+      '0 of 3 items were in the right place.',
+    );
   });
 
   it('for a wrong short answer, quotes it and gives the accepted answer', () => {
@@ -43,7 +58,9 @@ describe('feedback after an answer', () => {
 
   it('has no escape codes without colour, and colours the verdict with it', () => {
     expect(gradeAndExplain(short, { type: 'short', text: 'goodhart' }).text).not.toContain('\u001b[');
-    expect(gradeAndExplain(short, { type: 'short', text: 'goodhart' }, { theme: createTheme(true) }).text).toContain('\u001b[32mCorrect.');
+    expect(
+      gradeAndExplain(short, { type: 'short', text: 'goodhart' }, { theme: createTheme(true) }).text,
+    ).toContain('\u001b[32mCorrect.');
   });
 
   it('wraps to the width given', () => {

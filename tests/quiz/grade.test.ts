@@ -23,32 +23,59 @@ const order: Question = { ...base, id: 'o', type: 'order', items: ['first', 'sec
 describe('single', () => {
   it('is right only for the correct choice, and says which that is', () => {
     expect(grade(single, { type: 'single', choice: 1 })).toMatchObject({ correct: true, right: 1 });
-    expect(grade(single, { type: 'single', choice: 2 })).toMatchObject({ correct: false, chosen: 2, right: 1 });
+    expect(grade(single, { type: 'single', choice: 2 })).toMatchObject({
+      correct: false,
+      chosen: 2,
+      right: 1,
+    });
   });
 });
 
 describe('multiple', () => {
   it('counts only the exact set as right', () => {
-    expect(grade(multiple, { type: 'multiple', choices: [0, 2] })).toMatchObject({ correct: true, missed: [], wrong: [], hit: [0, 2] });
+    expect(grade(multiple, { type: 'multiple', choices: [0, 2] })).toMatchObject({
+      correct: true,
+      missed: [],
+      wrong: [],
+      hit: [0, 2],
+    });
   });
 
   it('reports a partial selection as wrong, naming what was missed', () => {
-    expect(grade(multiple, { type: 'multiple', choices: [2] })).toMatchObject({ correct: false, missed: [0], wrong: [], hit: [2] });
+    expect(grade(multiple, { type: 'multiple', choices: [2] })).toMatchObject({
+      correct: false,
+      missed: [0],
+      wrong: [],
+      hit: [2],
+    });
   });
 
   it('reports every right choice plus a wrong one as wrong, naming the wrong pick', () => {
-    expect(grade(multiple, { type: 'multiple', choices: [3, 0, 2] })).toMatchObject({ correct: false, missed: [], wrong: [3] });
+    expect(grade(multiple, { type: 'multiple', choices: [3, 0, 2] })).toMatchObject({
+      correct: false,
+      missed: [],
+      wrong: [3],
+    });
   });
 
   it('handles missed and wrong at once', () => {
-    expect(grade(multiple, { type: 'multiple', choices: [1, 0] })).toMatchObject({ correct: false, missed: [2], wrong: [1], hit: [0] });
+    expect(grade(multiple, { type: 'multiple', choices: [1, 0] })).toMatchObject({
+      correct: false,
+      missed: [2],
+      wrong: [1],
+      hit: [0],
+    });
   });
 });
 
 describe('true-false', () => {
   it('compares with the answer', () => {
     expect(grade(trueFalse, { type: 'true-false', value: false }).correct).toBe(true);
-    expect(grade(trueFalse, { type: 'true-false', value: true })).toMatchObject({ correct: false, answer: false, given: true });
+    expect(grade(trueFalse, { type: 'true-false', value: true })).toMatchObject({
+      correct: false,
+      answer: false,
+      given: true,
+    });
   });
 });
 
@@ -67,7 +94,10 @@ describe('short', () => {
   });
 
   it('says which accepted answer matched', () => {
-    expect(grade(short, { type: 'short', text: 'REWARD HACKING' })).toMatchObject({ correct: true, matchedBy: 'reward hacking' });
+    expect(grade(short, { type: 'short', text: 'REWARD HACKING' })).toMatchObject({
+      correct: true,
+      matchedBy: 'reward hacking',
+    });
   });
 
   it.each([
@@ -89,15 +119,26 @@ describe('short', () => {
 
 describe('order', () => {
   it('is right only in the exact order', () => {
-    expect(grade(order, { type: 'order', order: [0, 1, 2, 3] })).toMatchObject({ correct: true, inPlace: 4, total: 4 });
+    expect(grade(order, { type: 'order', order: [0, 1, 2, 3] })).toMatchObject({
+      correct: true,
+      inPlace: 4,
+      total: 4,
+    });
   });
 
   it('counts the items in place when two neighbours are swapped', () => {
-    expect(grade(order, { type: 'order', order: [0, 2, 1, 3] })).toMatchObject({ correct: false, inPlace: 2, total: 4 });
+    expect(grade(order, { type: 'order', order: [0, 2, 1, 3] })).toMatchObject({
+      correct: false,
+      inPlace: 2,
+      total: 4,
+    });
   });
 
   it('counts none in place when everything is shifted by one', () => {
-    expect(grade(order, { type: 'order', order: [3, 0, 1, 2] })).toMatchObject({ correct: false, inPlace: 0 });
+    expect(grade(order, { type: 'order', order: [3, 0, 1, 2] })).toMatchObject({
+      correct: false,
+      inPlace: 0,
+    });
   });
 
   it('does not accept a response that leaves items out', () => {

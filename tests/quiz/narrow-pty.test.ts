@@ -14,19 +14,27 @@ it('keeps long choices, answers and "Revisit" lines readable in 40 columns, and 
   const quiz = new TerminalSession(['--content', FIXTURE, 'quiz', 'long', '--seed', '1'], { env, cols: 40 });
 
   // A choice continues under its own text, not under the pointer, and the pointer still moves.
-  await quiz.waitFor('❯ A reward function written by hand,\n  which is hard to get right for a\n  backflip\n  The policy network itself, which');
+  await quiz.waitFor(
+    '❯ A reward function written by hand,\n  which is hard to get right for a\n  backflip\n  The policy network itself, which',
+  );
   quiz.write(KEYS.down);
   await quiz.waitFor('❯ The policy network itself, which\n  became a lookup table');
   quiz.write(KEYS.enter);
   await quiz.waitFor('Not correct. You chose: The policy');
-  expect(quiz.screen()).toContain('› Your answer The policy network itself,\n              which became a lookup');
-  expect(quiz.screen()).toContain('Revisit: Long texts at narrow widths ›\n         Learning a reward model from');
+  expect(quiz.screen()).toContain(
+    '› Your answer The policy network itself,\n              which became a lookup',
+  );
+  expect(quiz.screen()).toContain(
+    'Revisit: Long texts at narrow widths ›\n         Learning a reward model from',
+  );
   quiz.write(KEYS.enter);
 
   await quiz.waitFor('❯◯ A choice between two clips of the\n   system');
   quiz.write(KEYS.space + KEYS.down + KEYS.space + KEYS.enter);
   await quiz.waitFor('Correct. You picked exactly');
-  expect(quiz.screen()).toMatch(/› Your answer \(select all that apply\) *\n {2}- A choice between two clips of the\n {4}system/);
+  expect(quiz.screen()).toMatch(
+    /› Your answer \(select all that apply\) *\n {2}- A choice between two clips of the\n {4}system/,
+  );
   quiz.write(KEYS.enter);
 
   await quiz.waitFor(/❯ 1\. .*\n {5}\S/);
@@ -37,8 +45,12 @@ it('keeps long choices, answers and "Revisit" lines readable in 40 columns, and 
   quiz.write(KEYS.enter);
 
   await quiz.waitFor('Score:');
-  expect(quiz.screen()).toContain('  - Question 1: Christiano et al. (2017)\n                asked people to compare…');
-  expect(quiz.screen()).toContain('    Revisit: Long texts at narrow widths\n             › Learning a reward model');
+  expect(quiz.screen()).toContain(
+    '  - Question 1: Christiano et al. (2017)\n                asked people to compare…',
+  );
+  expect(quiz.screen()).toContain(
+    '    Revisit: Long texts at narrow widths\n             › Learning a reward model',
+  );
   expect(quiz.fullText()).not.toContain('✔');
   quiz.write('n' + KEYS.enter);
   expect(await quiz.exit()).toBe(0);

@@ -13,11 +13,15 @@ describe('the ordering prompt', () => {
     events.keypress('down');
     expect(getScreen()).toContain('↕ 3. Update the policy');
     events.keypress('space');
-    expect(getScreen()).toMatch(/1\. Act in the environment\n\s+2\. Receive a reward\n❯ 3\. Update the policy/);
+    expect(getScreen()).toMatch(
+      /1\. Act in the environment\n\s+2\. Receive a reward\n❯ 3\. Update the policy/,
+    );
     events.keypress('enter');
     await expect(answer).resolves.toEqual([1, 2, 0]);
     // Too long for the prompt's line at 80 columns, so one item to a line.
-    expect(getScreen().replace(/\s+/g, ' ')).toContain('1. Act in the environment 2. Receive a reward 3. Update the policy');
+    expect(getScreen().replace(/\s+/g, ' ')).toContain(
+      '1. Act in the environment 2. Receive a reward 3. Update the policy',
+    );
     // Answered is not the same as right: no tick of approval.
     expect(getScreen()).toMatch(/^› Put these in order/);
   });
@@ -28,17 +32,33 @@ describe('the ordering prompt', () => {
       'People compare pairs of those clips and say which one shows the better behaviour',
       'The reward model is trained on the comparisons',
     ];
-    const { answer, events, getScreen } = await render(orderPrompt, { message: 'Put these in order', items: long, columns: 40 });
+    const { answer, events, getScreen } = await render(orderPrompt, {
+      message: 'Put these in order',
+      items: long,
+      columns: 40,
+    });
     const screen = getScreen().split('\n');
     for (const line of screen) expect(line.length, line).toBeLessThanOrEqual(40);
-    expect(screen.slice(1, 4)).toEqual(['❯ 1. The policy acts in the environment', '     and short clips of its behaviour', '     are recorded']);
+    expect(screen.slice(1, 4)).toEqual([
+      '❯ 1. The policy acts in the environment',
+      '     and short clips of its behaviour',
+      '     are recorded',
+    ]);
     events.keypress('down');
-    expect(getScreen()).toContain('❯ 2. People compare pairs of those clips\n     and say which one shows the better');
+    expect(getScreen()).toContain(
+      '❯ 2. People compare pairs of those clips\n     and say which one shows the better',
+    );
     events.keypress('enter');
     await expect(answer).resolves.toEqual([0, 1, 2]);
-    const done = getScreen().split('\n').map((l) => l.trimEnd());
+    const done = getScreen()
+      .split('\n')
+      .map((l) => l.trimEnd());
     expect(done[0]).toBe('› Put these in order');
-    expect(done.slice(1, 4)).toEqual(['  1. The policy acts in the environment', '     and short clips of its behaviour', '     are recorded']);
+    expect(done.slice(1, 4)).toEqual([
+      '  1. The policy acts in the environment',
+      '     and short clips of its behaviour',
+      '     are recorded',
+    ]);
     for (const line of done) expect(line.length, line).toBeLessThanOrEqual(40);
   });
 

@@ -21,7 +21,10 @@ function progressFile() {
   return path.join(tmp.dir, `progress-${++n}.json`);
 }
 function quizRun(args: string[], input: string[], file: string) {
-  return run(['--content', FIXTURE, 'quiz', ...args], { input, env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' } });
+  return run(['--content', FIXTURE, 'quiz', ...args], {
+    input,
+    env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' },
+  });
 }
 function saved(file: string) {
   const data = JSON.parse(readFileSync(file, 'utf8')) as ProgressData;
@@ -50,13 +53,19 @@ describe('the --plain protocol, one line per answer', () => {
   });
 
   it('explains wrong answers, names the sections to revisit, and fails below the pass mark', async () => {
-    const { stdout } = await quizRun(['rewards', '--seed', '1'], ['1', '1', 'true', 'Goodhart', rightOrder], progressFile());
+    const { stdout } = await quizRun(
+      ['rewards', '--seed', '1'],
+      ['1', '1', 'true', 'Goodhart', rightOrder],
+      progressFile(),
+    );
     expect(stdout).toContain('Not correct. You chose: The thing we really want');
     expect(stdout).toContain('That is the true objective, not the proxy.');
     expect(stdout).toContain('The right answer: A measurable stand-in for what we want');
     expect(stdout).toContain('Revisit: Rewards and goals › Proxies');
     expect(stdout).toMatch(/you missed 1 right choice[\s\S]*Teaching to the test \(you missed this one\)/i);
-    expect(stdout).toContain('Missed:\n  - Question 1: What is a proxy objective?\n    Revisit: Rewards and goals › Proxies');
+    expect(stdout).toContain(
+      'Missed:\n  - Question 1: What is a proxy objective?\n    Revisit: Rewards and goals › Proxies',
+    );
     expect(stdout).toContain('alignment-tutor quiz rewards --missed');
     // "Goodhart" alone is accepted by the pattern.
     expect(lastLine(stdout)).toBe('Score: 2/5 (40%) not passed');
@@ -81,7 +90,11 @@ describe('the --plain protocol, one line per answer', () => {
 
   it('shows the hint for ? and records that it was used', async () => {
     const file = progressFile();
-    const { stdout } = await quizRun(['rewards', '--seed', '1', '--limit', '2'], ['?', '2', '?', '1 3'], file);
+    const { stdout } = await quizRun(
+      ['rewards', '--seed', '1', '--limit', '2'],
+      ['?', '2', '?', '1 3'],
+      file,
+    );
     expect(stdout).toContain('Hint: It stands in for something else.');
     expect(stdout).toContain('This question has no hint.');
     expect(saved(file).quizzes['rewards']!.answers.map((a) => a.hintUsed)).toEqual([true, false]);
@@ -93,7 +106,9 @@ describe('the --plain protocol, one line per answer', () => {
     await quizRun(['rewards', '--seed', '1'], ['1', '1 3', 'true', "Goodhart's law", rightOrder], file);
     const { stdout } = await quizRun(['rewards', '--missed'], ['2', 'false'], file);
     expect(stdout).toContain('Retrying the 2 questions you missed.');
-    expect(stdout).toContain('You answered 2 of the 2 missed questions right. Your quiz score stays as it was');
+    expect(stdout).toContain(
+      'You answered 2 of the 2 missed questions right. Your quiz score stays as it was',
+    );
     expect(stdout).not.toContain('Passed (');
     expect(stdout).toContain('Question 2 of 2\nA trained agent always ends up wanting its reward.');
     expect(lastLine(stdout)).toBe('Score: 2/2 (100%) passed');
@@ -103,7 +118,11 @@ describe('the --plain protocol, one line per answer', () => {
 
   it('asks --shuffle questions in the same order for the same seed', async () => {
     const order = async (seed: string) => {
-      const { stdout } = await quizRun(['rewards', '--shuffle', '--seed', seed, '--limit', '1'], ['?', '?'], progressFile());
+      const { stdout } = await quizRun(
+        ['rewards', '--shuffle', '--seed', seed, '--limit', '1'],
+        ['?', '?'],
+        progressFile(),
+      );
       return stdout.split('Question 1 of 1\n')[1]!.split('\n').slice(0, 4).join('\n');
     };
     expect(await order('3')).toBe(await order('3'));
@@ -140,7 +159,11 @@ describe('resuming', () => {
     const file = progressFile();
     const plan = planQuiz(quiz, { shuffle: true, random: seededRandom(9) });
     const answerFor = (id: string) => rightAnswer(id, plan.display[id]);
-    const stopped = await quizRun(['rewards', '--shuffle', '--seed', '9'], plan.questions.slice(0, 2).map(answerFor), file);
+    const stopped = await quizRun(
+      ['rewards', '--shuffle', '--seed', '9'],
+      plan.questions.slice(0, 2).map(answerFor),
+      file,
+    );
     expect(stopped.stdout).toContain('Stopped. Your progress is saved.');
     const current = saved(file).quizzes['rewards']!.current!;
     expect(current.questions).toEqual(plan.questions);
@@ -195,13 +218,25 @@ describe('parsing one --plain answer', () => {
   });
 
   it('maps displayed numbers back to file order', () => {
-    expect(parsePlainAnswer(question('proxy-meaning'), '1', [2, 0, 1])).toEqual({ type: 'single', choice: 2 });
-    expect(parsePlainAnswer(question('goodhart-effects'), '3, 1', [2, 0, 1])).toEqual({ type: 'multiple', choices: [1, 2] });
-    expect(parsePlainAnswer(question('training-steps'), '2 3 1', [2, 0, 1])).toEqual({ type: 'order', order: [0, 1, 2] });
+    expect(parsePlainAnswer(question('proxy-meaning'), '1', [2, 0, 1])).toEqual({
+      type: 'single',
+      choice: 2,
+    });
+    expect(parsePlainAnswer(question('goodhart-effects'), '3, 1', [2, 0, 1])).toEqual({
+      type: 'multiple',
+      choices: [1, 2],
+    });
+    expect(parsePlainAnswer(question('training-steps'), '2 3 1', [2, 0, 1])).toEqual({
+      type: 'order',
+      order: [0, 1, 2],
+    });
   });
 
   it('treats ? as a request for the hint, and keeps a short answer as typed', () => {
     expect(parsePlainAnswer(question('law-name'), ' ? ', [])).toBe('hint');
-    expect(parsePlainAnswer(question('law-name'), '  Goodhart  ', [])).toEqual({ type: 'short', text: 'Goodhart' });
+    expect(parsePlainAnswer(question('law-name'), '  Goodhart  ', [])).toEqual({
+      type: 'short',
+      text: 'Goodhart',
+    });
   });
 });

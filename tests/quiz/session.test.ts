@@ -49,13 +49,18 @@ describe('planning an attempt', () => {
     const b = planQuiz(quiz, { shuffle: true, random: seededRandom(42) });
     expect(a).toEqual(b);
     expect(new Set(a.questions)).toEqual(new Set(ids));
-    const orders = Array.from({ length: 10 }, (_, seed) => planQuiz(quiz, { shuffle: true, random: seededRandom(seed) }).questions.join());
+    const orders = Array.from({ length: 10 }, (_, seed) =>
+      planQuiz(quiz, { shuffle: true, random: seededRandom(seed) }).questions.join(),
+    );
     expect(new Set(orders).size).toBeGreaterThan(1);
   });
 
   it('limits the number of questions, and can ask only some ids', () => {
     expect(planQuiz(quiz, { limit: 2, random: Math.random }).questions).toEqual(ids.slice(0, 2));
-    expect(planQuiz(quiz, { only: ['law-name', 'proxy-meaning'], random: Math.random }).questions).toEqual(['proxy-meaning', 'law-name']);
+    expect(planQuiz(quiz, { only: ['law-name', 'proxy-meaning'], random: Math.random }).questions).toEqual([
+      'proxy-meaning',
+      'law-name',
+    ]);
   });
 });
 
@@ -64,9 +69,29 @@ describe('an attempt in progress', () => {
 
   function answeredTwo() {
     const course = emptyCourse();
-    const attempt = startAttempt(course, 'rewards', planQuiz(quiz, { random: seededRandom(1) }), 'all', at(0));
-    saveAnswer(course, 'rewards', attempt, 'proxy-meaning', { response: { type: 'single', choice: 1 }, correct: true, hintUsed: true }, at(1));
-    saveAnswer(course, 'rewards', attempt, 'goodhart-effects', { response: { type: 'multiple', choices: [0] }, correct: false, hintUsed: false }, at(2));
+    const attempt = startAttempt(
+      course,
+      'rewards',
+      planQuiz(quiz, { random: seededRandom(1) }),
+      'all',
+      at(0),
+    );
+    saveAnswer(
+      course,
+      'rewards',
+      attempt,
+      'proxy-meaning',
+      { response: { type: 'single', choice: 1 }, correct: true, hintUsed: true },
+      at(1),
+    );
+    saveAnswer(
+      course,
+      'rewards',
+      attempt,
+      'goodhart-effects',
+      { response: { type: 'multiple', choices: [0] }, correct: false, hintUsed: false },
+      at(2),
+    );
     return { course, attempt };
   }
 
@@ -94,7 +119,15 @@ describe('an attempt in progress', () => {
   it('finishes into an attempt record with score and missed questions, clearing the unfinished state', () => {
     const { course, attempt } = answeredTwo();
     const record = finishAttempt(course, 'rewards', attempt, quiz.pass, at(3));
-    expect(record).toMatchObject({ right: 1, total: 2, score: 0.5, passed: false, missed: ['goodhart-effects'], questions: ['proxy-meaning', 'goodhart-effects'], mode: 'all' });
+    expect(record).toMatchObject({
+      right: 1,
+      total: 2,
+      score: 0.5,
+      passed: false,
+      missed: ['goodhart-effects'],
+      questions: ['proxy-meaning', 'goodhart-effects'],
+      mode: 'all',
+    });
     expect(course.quizzes['rewards']!.current).toBeUndefined();
     expect(lastMissed(course.quizzes['rewards'])?.missed).toEqual(['goodhart-effects']);
   });
@@ -114,7 +147,13 @@ describe('scores', () => {
   });
 
   it('gives best and latest over whole-quiz attempts, ignoring retries of missed questions', () => {
-    const attempt = (id: string, right: number, total: number, finishedAt: string, mode: 'all' | 'missed' = 'all') => ({
+    const attempt = (
+      id: string,
+      right: number,
+      total: number,
+      finishedAt: string,
+      mode: 'all' | 'missed' = 'all',
+    ) => ({
       id,
       startedAt: finishedAt,
       finishedAt,
@@ -128,8 +167,22 @@ describe('scores', () => {
     });
     const stats = quizStats({
       answers: [],
-      attempts: [attempt('a', 8, 10, '2026-01-01'), attempt('b', 5, 10, '2026-01-03'), attempt('c', 2, 2, '2026-01-04', 'missed')],
-      current: { id: 'x', startedAt: '', updatedAt: '', questions: ['q1', 'q2', 'q3'], display: {}, answers: { q1: { response: { type: 'true-false', value: true }, correct: true, hintUsed: false, at: '' } }, mode: 'all' },
+      attempts: [
+        attempt('a', 8, 10, '2026-01-01'),
+        attempt('b', 5, 10, '2026-01-03'),
+        attempt('c', 2, 2, '2026-01-04', 'missed'),
+      ],
+      current: {
+        id: 'x',
+        startedAt: '',
+        updatedAt: '',
+        questions: ['q1', 'q2', 'q3'],
+        display: {},
+        answers: {
+          q1: { response: { type: 'true-false', value: true }, correct: true, hintUsed: false, at: '' },
+        },
+        mode: 'all',
+      },
     });
     expect(stats.attempts).toBe(2);
     expect(stats.best?.id).toBe('a');

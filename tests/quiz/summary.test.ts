@@ -27,7 +27,8 @@ describe('the end of a quiz with long questions', () => {
   it('names each missed question by its first sentence, within 80 columns, with colour codes whole', async () => {
     const out = await allWrong({ tty: true, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(out).toContain('\u001b[');
-    for (const line of out.split('\n')) expect(stripVTControlCharacters(line).length, line).toBeLessThanOrEqual(80);
+    for (const line of out.split('\n'))
+      expect(stripVTControlCharacters(line).length, line).toBeLessThanOrEqual(80);
     // Every escape code is whole: none cut short where a line was cut.
     expect(out.replace(/\u001b\[[0-9;]*m/g, '')).not.toContain('\u001b');
     const missed = stripVTControlCharacters(out.split('Missed:')[1]!);
@@ -35,27 +36,43 @@ describe('the end of a quiz with long questions', () => {
       '  - Question 1: Christiano et al. (2017) asked people to compare pairs of short\n' +
         '                clips of a simulated robot and trained a reward model on their…\n',
     );
-    expect(missed).toContain('  - Question 2: Which of these are signals people can give a learning system?\n');
+    expect(missed).toContain(
+      '  - Question 2: Which of these are signals people can give a learning system?\n',
+    );
   });
 
   it('wraps "Revisit" lines under their own text on a terminal, after each answer and in the summary', async () => {
     const out = await allWrong({ tty: true });
     const [answers, summary] = out.split('Missed:') as [string, string];
-    expect(answers).toContain('\nRevisit: Long texts at narrow widths › Learning a reward model from human\n         comparisons of short video clips\n');
-    expect(summary).toContain('\n    Revisit: Long texts at narrow widths › Learning a reward model from human\n             comparisons of short video clips\n');
+    expect(answers).toContain(
+      '\nRevisit: Long texts at narrow widths › Learning a reward model from human\n         comparisons of short video clips\n',
+    );
+    expect(summary).toContain(
+      '\n    Revisit: Long texts at narrow widths › Learning a reward model from human\n             comparisons of short video clips\n',
+    );
   });
 
   it('keeps "Revisit" lines and choices on one line each when piped, as the protocol says', async () => {
     const out = await allWrong({ tty: false });
-    expect(out).toContain('\nRevisit: Long texts at narrow widths › Learning a reward model from human comparisons of short video clips\n');
-    expect(out).toContain('\n  1. A reward function written by hand, which is hard to get right for a backflip\n');
+    expect(out).toContain(
+      '\nRevisit: Long texts at narrow widths › Learning a reward model from human comparisons of short video clips\n',
+    );
+    expect(out).toContain(
+      '\n  1. A reward function written by hand, which is hard to get right for a backflip\n',
+    );
   });
 });
 
 describe('the first sentence of a prompt', () => {
   it.each([
-    ['Amodei et al. (2016) listed five problems. Which one is about side effects?', 'Amodei et al. (2016) listed five problems.'],
-    ['Some goals, e.g. money, help with most others. Which?', 'Some goals, e.g. money, help with most others.'],
+    [
+      'Amodei et al. (2016) listed five problems. Which one is about side effects?',
+      'Amodei et al. (2016) listed five problems.',
+    ],
+    [
+      'Some goals, e.g. money, help with most others. Which?',
+      'Some goals, e.g. money, help with most others.',
+    ],
     ['S. Russell argued for uncertainty. Why?', 'S. Russell argued for uncertainty.'],
     ['Is it **true**? Say why.', 'Is it **true**?'],
     ['What did "the judge" say." Next one.', 'What did "the judge" say."'],

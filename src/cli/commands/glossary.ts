@@ -11,7 +11,8 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
   const entries = buildGlossary(course);
   const { theme } = ctx;
   const width = textWidth(ctx.io);
-  const from = (e: GlossaryEntry) => theme.dim(`from "${e.lesson.title}" (alignment-tutor learn ${e.lesson.id})`);
+  const from = (e: GlossaryEntry) =>
+    theme.dim(`from "${e.lesson.title}" (alignment-tutor learn ${e.lesson.id})`);
 
   if (term === undefined) {
     if (entries.length === 0) {
@@ -19,8 +20,15 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
       return;
     }
     const column = Math.min(Math.max(...entries.map((e) => e.term.length)), Math.floor(width / 2));
-    const lines = entries.map((e) => wrapText(`${theme.strong(e.term)}${' '.repeat(Math.max(1, column - e.term.length + 2))}${theme.dim(e.lesson.title)}`, width));
-    ctx.io.stdout.write(`${lines.join('\n')}\n\n${theme.dim(wrapText(`${entries.length} terms. Run alignment-tutor glossary "<term>" for a definition.`, width))}\n`);
+    const lines = entries.map((e) =>
+      wrapText(
+        `${theme.strong(e.term)}${' '.repeat(Math.max(1, column - e.term.length + 2))}${theme.dim(e.lesson.title)}`,
+        width,
+      ),
+    );
+    ctx.io.stdout.write(
+      `${lines.join('\n')}\n\n${theme.dim(wrapText(`${entries.length} terms. Run alignment-tutor glossary "<term>" for a definition.`, width))}\n`,
+    );
     return;
   }
 
@@ -34,7 +42,10 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
     );
   }
   const blocks = await Promise.all(
-    found.matches.map(async (e) => `${theme.heading(wrapText(e.term, width))}\n${await renderMarkdown(e.definition, { width, color: theme.color, cacheDir: ctx.cacheDir })}\n${wrapText(from(e), width)}`),
+    found.matches.map(
+      async (e) =>
+        `${theme.heading(wrapText(e.term, width))}\n${await renderMarkdown(e.definition, { width, color: theme.color, cacheDir: ctx.cacheDir })}\n${wrapText(from(e), width)}`,
+    ),
   );
   ctx.io.stdout.write(`${blocks.join('\n\n')}\n`);
 }

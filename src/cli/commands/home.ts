@@ -19,9 +19,13 @@ export async function runHome(ctx: Ctx): Promise<void> {
   for (let first = true; ; first = false) {
     const progress = (await ctx.store.read()).courses[ctx.courseId];
     const width = textWidth(ctx.io);
-    ctx.io.stdout.write(`${first ? '' : '\n'}${renderHome(course, progress, { theme: ctx.theme, width, plain: ctx.plain }, { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) })}\n`);
+    ctx.io.stdout.write(
+      `${first ? '' : '\n'}${renderHome(course, progress, { theme: ctx.theme, width, plain: ctx.plain }, { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) })}\n`,
+    );
     const target = continueTarget(course, progress);
-    const action = await ctx.prompter.menu<HomeAction>('What next?', homeChoices(course, target), { default: target.kind === 'done' ? 'lessons' : 'continue' });
+    const action = await ctx.prompter.menu<HomeAction>('What next?', homeChoices(course, target), {
+      default: target.kind === 'done' ? 'lessons' : 'continue',
+    });
     switch (action) {
       case 'continue':
         await openTarget(ctx, target);
@@ -36,7 +40,8 @@ export async function runHome(ctx: Ctx): Promise<void> {
         const { runProgress } = await import('./progress.ts');
         await runProgress(ctx, {});
         // The home screen redraws at once; without a pause the report would scroll away unread.
-        if (!ctx.prompter.plain) await ctx.prompter.menu('', [{ label: 'Back to the home screen', value: 'back' }]);
+        if (!ctx.prompter.plain)
+          await ctx.prompter.menu('', [{ label: 'Back to the home screen', value: 'back' }]);
         break;
       }
       case 'review':
@@ -49,11 +54,23 @@ export async function runHome(ctx: Ctx): Promise<void> {
 function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<HomeAction>> {
   const cont: MenuChoice<HomeAction> =
     target.kind === 'quiz'
-      ? { label: `Continue the quiz on "${target.lesson.title}"`, value: 'continue', hint: `${target.answered} of ${target.total} questions answered` }
+      ? {
+          label: `Continue the quiz on "${target.lesson.title}"`,
+          value: 'continue',
+          hint: `${target.answered} of ${target.total} questions answered`,
+        }
       : target.kind === 'lesson'
         ? target.fresh
-          ? { label: `Start lesson ${course.lessons.indexOf(target.lesson) + 1}: ${target.lesson.title}`, value: 'continue', hint: lessonSize(target.lesson) }
-          : { label: `Continue "${target.lesson.title}"`, value: 'continue', hint: `section ${target.section + 1} of ${target.lesson.sections.length}` }
+          ? {
+              label: `Start lesson ${course.lessons.indexOf(target.lesson) + 1}: ${target.lesson.title}`,
+              value: 'continue',
+              hint: lessonSize(target.lesson),
+            }
+          : {
+              label: `Continue "${target.lesson.title}"`,
+              value: 'continue',
+              hint: `section ${target.section + 1} of ${target.lesson.sections.length}`,
+            }
         : { label: 'Continue', value: 'continue', disabled: 'every lesson is read' };
   return [
     cont,
@@ -98,7 +115,11 @@ async function pickQuiz(ctx: Ctx, course: Course, progress: CourseProgress | und
       return {
         label: ctx.plain ? l.title : `${course.lessons.indexOf(l) + 1}. ${l.title}`,
         value: l.id,
-        hint: s.quizUnfinished ? 'started, not finished' : s.best === undefined ? 'not taken yet' : `best ${percent(s.best)}`,
+        hint: s.quizUnfinished
+          ? 'started, not finished'
+          : s.best === undefined
+            ? 'not taken yet'
+            : `best ${percent(s.best)}`,
       };
     });
   choices.push({ label: 'Back', value: BACK });

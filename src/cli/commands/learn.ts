@@ -9,7 +9,16 @@ import { textWidth } from '../../ui/io.ts';
 import { wrapText } from '../../ui/wrap.ts';
 import { askQuestion, gradeAndExplain, renderQuestionHead } from '../../ui/question.ts';
 import { createLessonView, type LessonView } from '../../ui/screens/lesson-view.ts';
-import { CHECK_HEADING, renderIntro, renderRecap, renderSectionBody, renderTerms, sectionHeader, wholeLessonParts, type LessonScreen } from '../../ui/screens/lesson.ts';
+import {
+  CHECK_HEADING,
+  renderIntro,
+  renderRecap,
+  renderSectionBody,
+  renderTerms,
+  sectionHeader,
+  wholeLessonParts,
+  type LessonScreen,
+} from '../../ui/screens/lesson.ts';
 import type { Ctx } from '../context.ts';
 
 export interface LearnOptions {
@@ -31,14 +40,17 @@ export async function runLearn(ctx: Ctx, arg: string | undefined, opts: LearnOpt
     const target = lessonToContinue(course, (await ctx.store.read()).courses[ctx.courseId]);
     if (target.kind === 'done') {
       if (!opts.print) {
-        ctx.io.stdout.write(`You have read every lesson of this course. Open one again with ${ctx.theme.accent('alignment-tutor learn <lesson-id>')}; ${ctx.theme.accent('alignment-tutor list')} shows the ids.\n`);
+        ctx.io.stdout.write(
+          `You have read every lesson of this course. Open one again with ${ctx.theme.accent('alignment-tutor learn <lesson-id>')}; ${ctx.theme.accent('alignment-tutor list')} shows the ids.\n`,
+        );
         return;
       }
       lesson = course.lessons[0]!;
     } else lesson = target.lesson;
   }
   if (opts.print) {
-    for await (const part of wholeLessonParts(lesson, screenFor(ctx, course, lesson))) ctx.io.stdout.write(part);
+    for await (const part of wholeLessonParts(lesson, screenFor(ctx, course, lesson)))
+      ctx.io.stdout.write(part);
     return;
   }
   await readLesson(ctx, lesson.id, { section });
@@ -48,7 +60,10 @@ export async function runLearn(ctx: Ctx, arg: string | undefined, opts: LearnOpt
  * `lesson-id`, or `lesson-id/section` with a section id or number: what `search` prints so a hit
  * opens where it was found.
  */
-export function resolveLessonArg(course: Course, arg: string): { lesson: Lesson; section: number | undefined } {
+export function resolveLessonArg(
+  course: Course,
+  arg: string,
+): { lesson: Lesson; section: number | undefined } {
   const [id = '', sectionArg] = arg.split('/', 2);
   const found = findLesson(course, id);
   if ('suggestions' in found) {
@@ -72,14 +87,24 @@ export function resolveLessonArg(course: Course, arg: string): { lesson: Lesson;
 }
 
 function screenFor(ctx: Ctx, course: Course, lesson: Lesson): LessonScreen {
-  return { theme: ctx.theme, width: textWidth(ctx.io), cacheDir: ctx.cacheDir, position: course.lessons.indexOf(lesson) + 1, count: course.lessons.length };
+  return {
+    theme: ctx.theme,
+    width: textWidth(ctx.io),
+    cacheDir: ctx.cacheDir,
+    position: course.lessons.indexOf(lesson) + 1,
+    count: course.lessons.length,
+  };
 }
 
 /**
  * Reads one lesson from `section` (default: where the learner stopped) to its recap and the offer
  * of its quiz. Returns when the learner finishes or quits; the home screen calls it too.
  */
-export async function readLesson(ctx: Ctx, lessonId: string, opts: { section?: number | undefined; fromHome?: boolean } = {}): Promise<void> {
+export async function readLesson(
+  ctx: Ctx,
+  lessonId: string,
+  opts: { section?: number | undefined; fromHome?: boolean } = {},
+): Promise<void> {
   const course = await ctx.course();
   const lesson = course.lessons.find((l) => l.id === lessonId)!;
   const progress = (await ctx.store.read()).courses[ctx.courseId];
@@ -89,10 +114,15 @@ export async function readLesson(ctx: Ctx, lessonId: string, opts: { section?: n
 
   const missing = unreadPrerequisites(lesson, course.lessons, progress);
   if (missing.length) {
-    view.say(ctx.theme.warn(`Note: this lesson builds on ${missing.map((l) => `"${l.title}" (${l.id})`).join(' and ')}, which you have not finished yet.`));
+    view.say(
+      ctx.theme.warn(
+        `Note: this lesson builds on ${missing.map((l) => `"${l.title}" (${l.id})`).join(' and ')}, which you have not finished yet.`,
+      ),
+    );
   }
   let index = opts.section ?? resumeIndex(lesson, progress);
-  if (opts.section === undefined && index > 0) view.say(`Welcome back: picking up at section ${index + 1} of ${total}.`);
+  if (opts.section === undefined && index > 0)
+    view.say(`Welcome back: picking up at section ${index + 1} of ${total}.`);
   const asked = new Set<number>();
   let message: string | undefined;
   let scroll = 0;
@@ -100,7 +130,10 @@ export async function readLesson(ctx: Ctx, lessonId: string, opts: { section?: n
 
   for (;;) {
     const shown = lesson.sections[index]!;
-    if (!repeat) await ctx.store.update(ctx.courseId, (c, now) => markSectionSeen(c, lesson.id, shown.id, now.toISOString()));
+    if (!repeat)
+      await ctx.store.update(ctx.courseId, (c, now) =>
+        markSectionSeen(c, lesson.id, shown.id, now.toISOString()),
+      );
     const body = await renderSectionBody(lesson, index, screen);
     const page = await view.section({
       header: sectionHeader(lesson, index, screen),
@@ -149,25 +182,46 @@ export async function readLesson(ctx: Ctx, lessonId: string, opts: { section?: n
   }
 }
 
-async function askCheck(ctx: Ctx, lesson: Lesson, check: NonNullable<Lesson['sections'][number]['check']>, view: LessonView): Promise<NavCommand> {
+async function askCheck(
+  ctx: Ctx,
+  lesson: Lesson,
+  check: NonNullable<Lesson['sections'][number]['check']>,
+  view: LessonView,
+): Promise<NavCommand> {
   const { response, hintUsed } = await askQuestion(ctx, check, { heading: CHECK_HEADING });
   const { correct, text } = gradeAndExplain(check, response, { theme: ctx.theme, width: textWidth(ctx.io) });
   await ctx.store.update(ctx.courseId, (c, now) => {
     const at = now.toISOString();
-    recordAnswer(c, lesson.id, { id: newRecordId(at), question: check.id, source: 'check', response, correct, hintUsed, at });
+    recordAnswer(c, lesson.id, {
+      id: newRecordId(at),
+      question: check.id,
+      source: 'check',
+      response,
+      correct,
+      hintUsed,
+      at,
+    });
   });
   return view.feedback(text, await renderQuestionHead(ctx, check, { heading: CHECK_HEADING }));
 }
 
 /** The recap, the lesson marked as read, and the offer of its quiz. False: the learner went back. */
-async function finishLesson(ctx: Ctx, course: Course, lesson: Lesson, screen: LessonScreen, view: LessonView): Promise<boolean> {
+async function finishLesson(
+  ctx: Ctx,
+  course: Course,
+  lesson: Lesson,
+  screen: LessonScreen,
+  view: LessonView,
+): Promise<boolean> {
   const { theme } = ctx;
   await ctx.store.update(ctx.courseId, (c, now) => markLessonFinished(c, lesson.id, now.toISOString()));
   const choice = await view.end(await renderRecap(lesson, screen));
   if (choice === 'back') return false;
   if (choice === 'quit') return true;
   const next = course.lessons[course.lessons.indexOf(lesson) + 1];
-  const nextLine = next ? `Next: lesson ${screen.position + 1}, "${next.title}" (${theme.accent(`alignment-tutor learn ${next.id}`)}).` : 'That was the last lesson of the course.';
+  const nextLine = next
+    ? `Next: lesson ${screen.position + 1}, "${next.title}" (${theme.accent(`alignment-tutor learn ${next.id}`)}).`
+    : 'That was the last lesson of the course.';
   if (!course.quizzes.has(lesson.id)) {
     ctx.io.stdout.write(`${wrapText(nextLine, screen.width)}\n`);
     return true;
@@ -176,7 +230,9 @@ async function finishLesson(ctx: Ctx, course: Course, lesson: Lesson, screen: Le
     const { runQuiz } = await import('./quiz.ts');
     await runQuiz(ctx, lesson.id, {});
   } else {
-    ctx.io.stdout.write(`${wrapText(`Take it later with ${theme.accent(`alignment-tutor quiz ${lesson.id}`)}. ${nextLine}`, screen.width)}\n`);
+    ctx.io.stdout.write(
+      `${wrapText(`Take it later with ${theme.accent(`alignment-tutor quiz ${lesson.id}`)}. ${nextLine}`, screen.width)}\n`,
+    );
   }
   return true;
 }

@@ -10,5 +10,7 @@ export async function runList(ctx: Ctx, opts: { json?: boolean } = {}): Promise<
     ctx.io.stdout.write(`${JSON.stringify(listJson(course, progress), null, 2)}\n`);
     return;
   }
-  ctx.io.stdout.write(renderList(course, progress, { theme: ctx.theme, width: textWidth(ctx.io), plain: ctx.plain }));
+  ctx.io.stdout.write(
+    renderList(course, progress, { theme: ctx.theme, width: textWidth(ctx.io), plain: ctx.plain }),
+  );
 }

@@ -24,8 +24,14 @@ export interface ProgressOptions {
 
 /** `progress [--json | --path | --export FILE | --import FILE]`. */
 export async function runProgress(ctx: Ctx, opts: ProgressOptions = {}): Promise<void> {
-  const modes = (['json', 'path', 'export', 'import'] as const).filter((k) => opts[k] !== undefined && opts[k] !== false);
-  if (modes.length > 1) throw new UsageError(`--${modes[0]} and --${modes[1]} cannot be used together`, 'Run alignment-tutor progress --help for usage.');
+  const modes = (['json', 'path', 'export', 'import'] as const).filter(
+    (k) => opts[k] !== undefined && opts[k] !== false,
+  );
+  if (modes.length > 1)
+    throw new UsageError(
+      `--${modes[0]} and --${modes[1]} cannot be used together`,
+      'Run alignment-tutor progress --help for usage.',
+    );
   if (opts.path) {
     ctx.io.stdout.write(`${ctx.progressFile}\n`);
     return;
@@ -42,7 +48,16 @@ export async function runProgress(ctx: Ctx, opts: ProgressOptions = {}): Promise
     ctx.io.stdout.write(`${JSON.stringify(progressJson(report), null, 2)}\n`);
     return;
   }
-  ctx.io.stdout.write(renderProgress(report, { theme: ctx.theme, width: textWidth(ctx.io), plain: ctx.plain, now: ctx.now(), courseDir: ctx.shippedContent ? undefined : ctx.displayPath(ctx.contentDir), file: ctx.displayPath(ctx.progressFile) }));
+  ctx.io.stdout.write(
+    renderProgress(report, {
+      theme: ctx.theme,
+      width: textWidth(ctx.io),
+      plain: ctx.plain,
+      now: ctx.now(),
+      courseDir: ctx.shippedContent ? undefined : ctx.displayPath(ctx.contentDir),
+      file: ctx.displayPath(ctx.progressFile),
+    }),
+  );
 }
 
 /** The documented `progress --json` shape (README.md); scores are fractions 0..1, null when none. */
@@ -69,7 +84,15 @@ const BAR = 10;
 /** Per lesson: title and last activity, then sections read, quiz scores, answers and accuracy; then the course totals. */
 export function renderProgress(report: CourseReport, screen: ProgressScreen): string {
   const { theme, width } = screen;
-  const lines: string[] = [theme.heading(wrapText(screen.courseDir ? `Your progress in the course in ${screen.courseDir}` : 'Your progress', width)), ''];
+  const lines: string[] = [
+    theme.heading(
+      wrapText(
+        screen.courseDir ? `Your progress in the course in ${screen.courseDir}` : 'Your progress',
+        width,
+      ),
+    ),
+    '',
+  ];
   for (const lesson of report.lessons) {
     const when = lesson.lastActivity ? ago(lesson.lastActivity, screen.now) : 'not started';
     if (screen.plain) {
@@ -78,8 +101,17 @@ export function renderProgress(report: CourseReport, screen: ProgressScreen): st
     }
     const title = theme.strong(lesson.title);
     const gap = width - visibleLength(lesson.title) - when.length;
-    lines.push(gap >= 2 ? `${title}${' '.repeat(gap)}${theme.dim(when)}` : wrapText(`${title}  ${theme.dim(when)}`, width));
-    lines.push(wrapText(`  ${bar(lesson.sectionsRead, lesson.sections, theme, BAR)} ${lesson.sectionsRead}/${lesson.sections} sections · ${quizWords(lesson, theme)} · ${answerWords(lesson)}`, width));
+    lines.push(
+      gap >= 2
+        ? `${title}${' '.repeat(gap)}${theme.dim(when)}`
+        : wrapText(`${title}  ${theme.dim(when)}`, width),
+    );
+    lines.push(
+      wrapText(
+        `  ${bar(lesson.sectionsRead, lesson.sections, theme, BAR)} ${lesson.sectionsRead}/${lesson.sections} sections · ${quizWords(lesson, theme)} · ${answerWords(lesson)}`,
+        width,
+      ),
+    );
   }
   const t = report.totals;
   lines.push(
@@ -90,25 +122,44 @@ export function renderProgress(report: CourseReport, screen: ProgressScreen): st
     ),
   );
   if (report.unknownLessons.length) {
-    lines.push(theme.dim(wrapText(`Progress is also kept for ${plural(report.unknownLessons.length, 'lesson')} no longer in this course (${report.unknownLessons.join(', ')}).`, width)));
+    lines.push(
+      theme.dim(
+        wrapText(
+          `Progress is also kept for ${plural(report.unknownLessons.length, 'lesson')} no longer in this course (${report.unknownLessons.join(', ')}).`,
+          width,
+        ),
+      ),
+    );
   }
   lines.push(theme.dim(wrapText(`Progress file: ${screen.file}`, width)));
   return `${lines.join('\n')}\n`;
 }
 
 function quizWords(l: LessonReport, theme: Theme): string {
-  if (l.best === null) return l.quizUnfinished ? 'quiz started' : l.attempts ? plural(l.attempts, 'retry', 'retries') : 'no quiz yet';
+  if (l.best === null)
+    return l.quizUnfinished
+      ? 'quiz started'
+      : l.attempts
+        ? plural(l.attempts, 'retry', 'retries')
+        : 'no quiz yet';
   const best = l.passed ? theme.ok(`${percent(l.best)} ✓`) : percent(l.best);
   return `quiz best ${best}, latest ${percent(l.latest!)}`;
 }
 
 function answerWords(l: LessonReport): string {
-  return l.answered ? `${plural(l.answered, 'answer')}, ${percent(l.correct / l.answered)} right` : 'no answers yet';
+  return l.answered
+    ? `${plural(l.answered, 'answer')}, ${percent(l.correct / l.answered)} right`
+    : 'no answers yet';
 }
 
 /** The same facts as a sentence, for `--plain` (a bar means nothing to a screen reader). */
 function sentence(l: LessonReport): string {
-  const quiz = l.best === null ? (l.quizUnfinished ? 'quiz started, no score yet' : 'no quiz score yet') : `quiz best ${percent(l.best)}${l.passed ? ' (passed)' : ''}, latest ${percent(l.latest!)}`;
+  const quiz =
+    l.best === null
+      ? l.quizUnfinished
+        ? 'quiz started, no score yet'
+        : 'no quiz score yet'
+      : `quiz best ${percent(l.best)}${l.passed ? ' (passed)' : ''}, latest ${percent(l.latest!)}`;
   return `${l.sectionsRead} of ${l.sections} sections read, ${quiz}, ${answerWords(l)}.`;
 }
 
@@ -136,10 +187,14 @@ async function exportProgress(ctx: Ctx, data: ProgressData, target: string): Pro
   try {
     await writeAtomically(file, parts);
   } catch (e) {
-    throw new UserError(`could not write ${ctx.displayPath(file)}: ${describeFsError(e, ctx.displayPath(file)) ?? (e as Error).message}`);
+    throw new UserError(
+      `could not write ${ctx.displayPath(file)}: ${describeFsError(e, ctx.displayPath(file)) ?? (e as Error).message}`,
+    );
   }
   const c = counts(data);
-  ctx.io.stdout.write(`Exported your progress (${plural(c.answers, 'answer')}, ${plural(c.attempts, 'quiz attempt')}) to ${ctx.displayPath(file)}.\nTo merge it into another progress file: alignment-tutor progress --import ${ctx.displayPath(file)}\n`);
+  ctx.io.stdout.write(
+    `Exported your progress (${plural(c.answers, 'answer')}, ${plural(c.attempts, 'quiz attempt')}) to ${ctx.displayPath(file)}.\nTo merge it into another progress file: alignment-tutor progress --import ${ctx.displayPath(file)}\n`,
+  );
 }
 
 /** `--import FILE`: checked in full before anything changes, then merged; nothing already here is lost. */
@@ -150,12 +205,19 @@ async function importProgress(ctx: Ctx, source: string): Promise<void> {
   try {
     bytes = await fsp.readFile(file);
   } catch (e) {
-    throw new UserError(`could not read ${shown}: ${describeFsError(e, shown) ?? (e as Error).message}`, 'Nothing was imported.');
+    throw new UserError(
+      `could not read ${shown}: ${describeFsError(e, shown) ?? (e as Error).message}`,
+      'Nothing was imported.',
+    );
   }
   const parsed = parseProgress(bytes);
-  if (parsed.kind === 'corrupt') throw new UserError(`${shown} ${parsed.problem}`, 'Nothing was imported; your progress is unchanged.');
+  if (parsed.kind === 'corrupt')
+    throw new UserError(`${shown} ${parsed.problem}`, 'Nothing was imported; your progress is unchanged.');
   if (parsed.kind === 'newer') {
-    throw new UserError(`${shown} was written by a newer version of alignment-tutor (format version ${parsed.version})`, 'Update alignment-tutor to import it. Nothing was imported.');
+    throw new UserError(
+      `${shown} was written by a newer version of alignment-tutor (format version ${parsed.version})`,
+      'Update alignment-tutor to import it. Nothing was imported.',
+    );
   }
   if (await ctx.store.refusal()) throw new ExitError(1);
   const incoming = parsed.data;

@@ -35,7 +35,11 @@ export interface QuizOptions {
  * `alignment-tutor quiz [lesson]`: one question at a time, feedback after each, the score at the
  * end. Every answer is saved as it is given, so a quiz left at any moment resumes where it stopped.
  */
-export async function runQuiz(ctx: Ctx, lessonArg: string | undefined, opts: QuizOptions = {}): Promise<void> {
+export async function runQuiz(
+  ctx: Ctx,
+  lessonArg: string | undefined,
+  opts: QuizOptions = {},
+): Promise<void> {
   const course = await ctx.course();
   const saved = (await ctx.store.read()).courses[ctx.courseId];
   const lesson = pickLesson(course, lessonArg, saved);
@@ -62,9 +66,17 @@ export async function runQuiz(ctx: Ctx, lessonArg: string | undefined, opts: Qui
     const missed = await takeAttempt(ctx, lesson, quiz, attempt);
     // The score line ends a finished quiz in --plain mode, so the retry offer comes only interactively.
     if (missed.length === 0 || ctx.prompter.plain) return;
-    const again = await ctx.prompter.confirm(`Retry the ${missed.length === 1 ? 'question' : `${missed.length} questions`} you missed?`, { default: true });
+    const again = await ctx.prompter.confirm(
+      `Retry the ${missed.length === 1 ? 'question' : `${missed.length} questions`} you missed?`,
+      { default: true },
+    );
     if (!again) return;
-    attempt = await begin(ctx, lesson.id, planQuiz(quiz, { ...opts, limit: undefined, only: missed, random }), 'missed');
+    attempt = await begin(
+      ctx,
+      lesson.id,
+      planQuiz(quiz, { ...opts, limit: undefined, only: missed, random }),
+      'missed',
+    );
   }
 }
 
@@ -73,7 +85,11 @@ function begin(ctx: Ctx, lessonId: string, plan: Plan, mode: 'all' | 'missed'): 
 }
 
 /** The lesson named, or the one last read, or the first with a quiz. */
-function pickLesson(course: Course, lessonArg: string | undefined, saved: CourseProgress | undefined): Lesson {
+function pickLesson(
+  course: Course,
+  lessonArg: string | undefined,
+  saved: CourseProgress | undefined,
+): Lesson {
   if (lessonArg !== undefined) {
     const found = findLesson(course, lessonArg);
     if ('suggestions' in found) {
@@ -84,20 +100,30 @@ function pickLesson(course: Course, lessonArg: string | undefined, saved: Course
       );
     }
     const { lesson } = found;
-    if (!course.quizzes.has(lesson.id)) throw new UserError(`the lesson "${lesson.id}" has no quiz`, 'Run alignment-tutor list to see which lessons have one.');
+    if (!course.quizzes.has(lesson.id))
+      throw new UserError(
+        `the lesson "${lesson.id}" has no quiz`,
+        'Run alignment-tutor list to see which lessons have one.',
+      );
     return lesson;
   }
   const last = saved?.last?.lesson;
-  const lesson = course.lessons.find((l) => l.id === last && course.quizzes.has(l.id)) ?? course.lessons.find((l) => course.quizzes.has(l.id));
+  const lesson =
+    course.lessons.find((l) => l.id === last && course.quizzes.has(l.id)) ??
+    course.lessons.find((l) => course.quizzes.has(l.id));
   if (!lesson) throw new UserError('this course has no quizzes yet');
   return lesson;
 }
 
-async function offerResume(ctx: Ctx, current: UnfinishedQuiz | undefined): Promise<UnfinishedQuiz | undefined> {
+async function offerResume(
+  ctx: Ctx,
+  current: UnfinishedQuiz | undefined,
+): Promise<UnfinishedQuiz | undefined> {
   if (!current) return undefined;
   const next = firstUnanswered(current);
   if (next < 0) return current;
-  const answered = current.questions.length - current.questions.filter((id) => !(id in current.answers)).length;
+  const answered =
+    current.questions.length - current.questions.filter((id) => !(id in current.answers)).length;
   // Nothing answered yet: nothing to lose, and this run's options (a new --seed, say) apply.
   if (answered === 0) return undefined;
   const choice = await ctx.prompter.menu(
@@ -112,13 +138,24 @@ async function offerResume(ctx: Ctx, current: UnfinishedQuiz | undefined): Promi
 }
 
 /** The ids to retry with --missed, or undefined (after saying why) when there are none. */
-function missedToRetry(ctx: Ctx, quiz: Quiz, lesson: Lesson, saved: CourseProgress | undefined): string[] | undefined {
+function missedToRetry(
+  ctx: Ctx,
+  quiz: Quiz,
+  lesson: Lesson,
+  saved: CourseProgress | undefined,
+): string[] | undefined {
   const last = lastMissed(saved?.quizzes[lesson.id]);
-  if (!last) throw new UserError(`you have not finished the "${lesson.id}" quiz yet, so nothing was missed`, `Take it first: alignment-tutor quiz ${lesson.id}`);
+  if (!last)
+    throw new UserError(
+      `you have not finished the "${lesson.id}" quiz yet, so nothing was missed`,
+      `Take it first: alignment-tutor quiz ${lesson.id}`,
+    );
   const known = new Set(quiz.questions.map((q) => q.id));
   const missed = last.missed.filter((id) => known.has(id));
   if (missed.length === 0) {
-    ctx.io.stdout.write(`You missed nothing in your last attempt (${last.attempt.right}/${last.attempt.total}): nothing to retry.\n`);
+    ctx.io.stdout.write(
+      `You missed nothing in your last attempt (${last.attempt.right}/${last.attempt.total}): nothing to retry.\n`,
+    );
     return undefined;
   }
   return missed;
@@ -149,7 +186,11 @@ async function takeAttempt(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: Unfini
     const id = attempt.questions[i]!;
     const question = byId.get(id);
     if (!question || id in attempt.answers) continue;
-    const { response, hintUsed } = await askQuestion(ctx, question, { number: i + 1, total, display: attempt.display[id] });
+    const { response, hintUsed } = await askQuestion(ctx, question, {
+      number: i + 1,
+      total,
+      display: attempt.display[id],
+    });
     const { correct, text } = gradeAndExplain(question, response, { theme, width });
     out(`\n${text}\n`);
     const revisit = !correct ? revisitLine(ctx, lesson, question, 0) : undefined;
@@ -187,7 +228,9 @@ function revisitLine(ctx: Ctx, lesson: Lesson, question: Question, indent: numbe
   if (!section) return undefined;
   const label = 'Revisit: ';
   const whole = `${label}${lesson.title} › ${section.title}`;
-  const text = ctx.io.stdout.isTTY ? wrapHanging(whole, textWidth(ctx.io) - indent, { start: 0, indent: label.length }) : whole;
+  const text = ctx.io.stdout.isTTY
+    ? wrapHanging(whole, textWidth(ctx.io) - indent, { start: 0, indent: label.length })
+    : whole;
   return text
     .split('\n')
     .map((line) => ' '.repeat(indent) + line)
@@ -195,7 +238,12 @@ function revisitLine(ctx: Ctx, lesson: Lesson, question: Question, indent: numbe
 }
 
 /** The end of an attempt: score, pass or not, what was missed and where to read again. */
-function summary(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: UnfinishedQuiz): { text: string; missed: string[] } {
+function summary(
+  ctx: Ctx,
+  lesson: Lesson,
+  quiz: Quiz,
+  attempt: UnfinishedQuiz,
+): { text: string; missed: string[] } {
   const { theme } = ctx;
   const width = textWidth(ctx.io);
   const record = attemptRecord(attempt, quiz.pass, '');
@@ -229,7 +277,8 @@ function summary(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: UnfinishedQuiz):
 /** `text` placed after `start` columns of a list line, wrapped under itself to two lines at most. */
 function excerpt(text: string, width: number, start: number): string {
   const [first = '', second, ...more] = wrapHanging(text, width, { start, indent: start }).split('\n');
-  if (second === undefined || more.length === 0) return [first, second].filter((l) => l !== undefined).join('\n');
+  if (second === undefined || more.length === 0)
+    return [first, second].filter((l) => l !== undefined).join('\n');
   const indent = /^ */.exec(second)![0];
   const rest = [second, ...more].map((l) => l.trimStart()).join(' ');
   return `${first}\n${indent}${cutToWidth(rest, width - indent.length)}`;

@@ -14,7 +14,11 @@ import { plural } from '../../text/plural.ts';
  * and always writes a backup of the whole file before changing it, so a reset can be undone
  * with `progress --import`.
  */
-export async function runReset(ctx: Ctx, lessonId: string | undefined, opts: { yes?: boolean } = {}): Promise<void> {
+export async function runReset(
+  ctx: Ctx,
+  lessonId: string | undefined,
+  opts: { yes?: boolean } = {},
+): Promise<void> {
   const data = await ctx.store.read();
   if (await ctx.store.refusal()) throw new ExitError(1);
   const progress = data.courses[ctx.courseId];
@@ -26,18 +30,25 @@ export async function runReset(ctx: Ctx, lessonId: string | undefined, opts: { y
   if (lessonId !== undefined) {
     const course = await courseIfReadable(ctx);
     const title = course?.lessons.find((l) => l.id === lessonId)?.title;
-    if (title === undefined && !hasLesson(progress, lessonId)) throw unknownLesson(lessonId, course, progress);
+    if (title === undefined && !hasLesson(progress, lessonId))
+      throw unknownLesson(lessonId, course, progress);
     subject = `"${title ?? lessonId}"`;
     what = describe(progress, [lessonId]);
   } else {
     subject = 'this course';
-    what = describe(progress, progress ? [...new Set([...Object.keys(progress.lessons), ...Object.keys(progress.quizzes)])] : []);
+    what = describe(
+      progress,
+      progress ? [...new Set([...Object.keys(progress.lessons), ...Object.keys(progress.quizzes)])] : [],
+    );
   }
   if (!what) {
     out(`Nothing to reset: no progress is recorded for ${subject}.`);
     return;
   }
-  if (!opts.yes && !(await ctx.prompter.confirm(`Clear your progress in ${subject} (${what})?`, { default: false }))) {
+  if (
+    !opts.yes &&
+    !(await ctx.prompter.confirm(`Clear your progress in ${subject} (${what})?`, { default: false }))
+  ) {
     out('Nothing was changed.');
     return;
   }
@@ -73,8 +84,18 @@ function hasLesson(progress: CourseProgress | undefined, id: string): boolean {
   return Boolean(progress && (Object.hasOwn(progress.lessons, id) || Object.hasOwn(progress.quizzes, id)));
 }
 
-function unknownLesson(id: string, course: Course | undefined, progress: CourseProgress | undefined): UserError {
-  const ids = [...new Set([...(course?.lessons.map((l) => l.id) ?? []), ...Object.keys(progress?.lessons ?? {}), ...Object.keys(progress?.quizzes ?? {})])];
+function unknownLesson(
+  id: string,
+  course: Course | undefined,
+  progress: CourseProgress | undefined,
+): UserError {
+  const ids = [
+    ...new Set([
+      ...(course?.lessons.map((l) => l.id) ?? []),
+      ...Object.keys(progress?.lessons ?? {}),
+      ...Object.keys(progress?.quizzes ?? {}),
+    ]),
+  ];
   const near = closest(id, ids, 3);
   const hint = near.length
     ? `The closest lesson ids: ${near.join(', ')}.`

@@ -15,21 +15,32 @@ export async function runSearch(ctx: Ctx, words: string[]): Promise<void> {
   const width = textWidth(ctx.io);
   const hits = searchCourse(course, words);
   const query = words.join(' ');
-  const stems = words.flatMap((w) => w.toLowerCase().split(/[^\p{L}\p{N}'-]+/u)).filter(Boolean).map(stem);
+  const stems = words
+    .flatMap((w) => w.toLowerCase().split(/[^\p{L}\p{N}'-]+/u))
+    .filter(Boolean)
+    .map(stem);
   if (hits.length === 0) {
-    ctx.io.stderr.write(`Nothing in the lessons matches "${query}". Try fewer or shorter words, or alignment-tutor glossary for the key terms.\n`);
+    ctx.io.stderr.write(
+      `Nothing in the lessons matches "${query}". Try fewer or shorter words, or alignment-tutor glossary for the key terms.\n`,
+    );
     throw new ExitError(1);
   }
   const out: string[] = [];
-  if (!hits[0]!.complete) out.push(theme.dim(wrapText(`No single place has all of "${query}"; these have some of the words:`, width)), '');
+  if (!hits[0]!.complete)
+    out.push(
+      theme.dim(wrapText(`No single place has all of "${query}"; these have some of the words:`, width)),
+      '',
+    );
   const shown = hits.slice(0, MAX_HITS);
   for (const hit of shown) {
-    const target = hit.section === undefined ? hit.lesson.id : `${hit.lesson.id}/${hit.lesson.sections[hit.section]!.id}`;
+    const target =
+      hit.section === undefined ? hit.lesson.id : `${hit.lesson.id}/${hit.lesson.sections[hit.section]!.id}`;
     out.push(wrapText(`${theme.strong(hit.lesson.title)} › ${theme.accent(hit.place)}`, width));
     out.push(wrapText(`  ${highlight(excerpt(hit.line, stems), stems, theme.strong)}`, width));
     out.push(wrapText(`  ${theme.dim(`alignment-tutor learn ${target}`)}`, width), '');
   }
-  if (hits.length > shown.length) out.push(theme.dim(`${hits.length - shown.length} more not shown; add a word to narrow the search.`));
+  if (hits.length > shown.length)
+    out.push(theme.dim(`${hits.length - shown.length} more not shown; add a word to narrow the search.`));
   ctx.io.stdout.write(`${out.join('\n').trimEnd()}\n`);
 }
 
@@ -47,5 +58,8 @@ function excerpt(line: string, words: string[]): string {
 function highlight(line: string, stems: string[], style: (s: string) => string): string {
   const escaped = stems.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (escaped.length === 0) return line;
-  return line.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})[\\p{L}\\p{N}'-]*`, 'giu'), (m) => style(m));
+  return line.replace(
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})[\\p{L}\\p{N}'-]*`, 'giu'),
+    (m) => style(m),
+  );
 }

@@ -21,17 +21,30 @@ function targetsFor(ctx: Ctx, paths: string[]): Target[] {
     try {
       isDir = statSync(abs).isDirectory();
     } catch {
-      throw new UserError(`${p} does not exist`, 'Give a course folder (holding lessons/ and quizzes/) or a lesson or quiz .yaml file.');
+      throw new UserError(
+        `${p} does not exist`,
+        'Give a course folder (holding lessons/ and quizzes/) or a lesson or quiz .yaml file.',
+      );
     }
     if (isDir) {
-      const dir = ['lessons', 'quizzes'].includes(path.basename(abs)) && !existsSync(path.join(abs, 'lessons')) ? path.dirname(abs) : abs;
-      if (!existsSync(path.join(dir, 'lessons'))) throw new UserError(`${p} is not a course folder: it has no lessons/ folder`, 'A course folder holds lessons/<id>.yaml and quizzes/<id>.yaml.');
+      const dir =
+        ['lessons', 'quizzes'].includes(path.basename(abs)) && !existsSync(path.join(abs, 'lessons'))
+          ? path.dirname(abs)
+          : abs;
+      if (!existsSync(path.join(dir, 'lessons')))
+        throw new UserError(
+          `${p} is not a course folder: it has no lessons/ folder`,
+          'A course folder holds lessons/<id>.yaml and quizzes/<id>.yaml.',
+        );
       byDir.set(dir, { dir, only: undefined });
       continue;
     }
     const parent = path.basename(path.dirname(abs));
     if (!abs.endsWith('.yaml') || !['lessons', 'quizzes'].includes(parent)) {
-      throw new UserError(`${p} is not a lesson or quiz file`, 'Lesson files are lessons/<id>.yaml and quiz files are quizzes/<id>.yaml inside a course folder.');
+      throw new UserError(
+        `${p} is not a lesson or quiz file`,
+        'Lesson files are lessons/<id>.yaml and quiz files are quizzes/<id>.yaml inside a course folder.',
+      );
     }
     const dir = path.dirname(path.dirname(abs));
     const t = byDir.get(dir) ?? { dir, only: new Set<string>() };

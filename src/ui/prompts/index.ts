@@ -61,10 +61,16 @@ export class PlainPrompter implements Prompter {
 
   async menu<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>, opts?: { default?: T }): Promise<T> {
     this.write(`${message}\n`);
-    choices.forEach((c, i) => this.write(`  ${i + 1}. ${c.label}${c.disabled ? ` (${c.disabled})` : c.hint ? ` - ${c.hint}` : ''}\n`));
+    choices.forEach((c, i) =>
+      this.write(`  ${i + 1}. ${c.label}${c.disabled ? ` (${c.disabled})` : c.hint ? ` - ${c.hint}` : ''}\n`),
+    );
     const defIndex = opts?.default === undefined ? -1 : choices.findIndex((c) => c.value === opts.default);
     for (;;) {
-      const raw = (await this.readLine(defIndex >= 0 ? `Choose 1-${choices.length} [${defIndex + 1}]: ` : `Choose 1-${choices.length}: `)).trim();
+      const raw = (
+        await this.readLine(
+          defIndex >= 0 ? `Choose 1-${choices.length} [${defIndex + 1}]: ` : `Choose 1-${choices.length}: `,
+        )
+      ).trim();
       if (raw === '' && defIndex >= 0) return choices[defIndex]!.value;
       const n = Number(raw);
       const choice = /^\d+$/.test(raw) ? choices[n - 1] : undefined;
@@ -78,7 +84,10 @@ export class PlainPrompter implements Prompter {
     this.write(`${message}\n`);
     choices.forEach((c, i) => this.write(`  ${i + 1}. ${c.label}\n`));
     for (;;) {
-      const nums = parseNumberList(await this.readLine(`Numbers separated by spaces or commas: `), choices.length);
+      const nums = parseNumberList(
+        await this.readLine(`Numbers separated by spaces or commas: `),
+        choices.length,
+      );
       if (typeof nums === 'string') this.write(`${nums}\n`);
       else return nums.map((n) => choices[n - 1]!.value);
     }
@@ -87,7 +96,11 @@ export class PlainPrompter implements Prompter {
   async confirm(message: string, opts?: { default?: boolean }): Promise<boolean> {
     const def = opts?.default;
     for (;;) {
-      const raw = (await this.readLine(`${message} ${def === undefined ? '(y/n)' : def ? '(Y/n)' : '(y/N)'}: `)).trim().toLowerCase();
+      const raw = (
+        await this.readLine(`${message} ${def === undefined ? '(y/n)' : def ? '(Y/n)' : '(y/N)'}: `)
+      )
+        .trim()
+        .toLowerCase();
       if (raw === '' && def !== undefined) return def;
       if (['y', 'yes'].includes(raw)) return true;
       // `q` quits everywhere else in the line protocol; here it is a no.
@@ -171,13 +184,26 @@ export class InquirerPrompter implements Prompter {
         {
           message,
           // "❯◯ " before each choice.
-          choices: choices.map((c) => ({ name: choiceLabel(c.label, this.columns, 3), short: c.label, value: c.value, disabled: c.disabled ?? false })),
+          choices: choices.map((c) => ({
+            name: choiceLabel(c.label, this.columns, 3),
+            short: c.label,
+            value: c.value,
+            disabled: c.disabled ?? false,
+          })),
           required: true,
           pageSize: 12,
           loop: false,
           theme: {
             ...PROMPT_THEME,
-            style: { renderSelectedChoices: (picked: ReadonlyArray<{ short: string }>) => answerList(message, picked.map((c) => c.short), this.columns, { separator: ', ' }) },
+            style: {
+              renderSelectedChoices: (picked: ReadonlyArray<{ short: string }>) =>
+                answerList(
+                  message,
+                  picked.map((c) => c.short),
+                  this.columns,
+                  { separator: ', ' },
+                ),
+            },
           },
         },
         this.context,
@@ -187,7 +213,9 @@ export class InquirerPrompter implements Prompter {
 
   async confirm(message: string, opts?: { default?: boolean }): Promise<boolean> {
     const { confirm } = await import('./inquirer.ts');
-    return cancellable(confirm({ message, default: opts?.default ?? true, theme: PROMPT_THEME }, this.context));
+    return cancellable(
+      confirm({ message, default: opts?.default ?? true, theme: PROMPT_THEME }, this.context),
+    );
   }
 
   async text(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string> {
@@ -200,9 +228,17 @@ export class InquirerPrompter implements Prompter {
  * Puts items in order with the arrow keys (interactive only); the answer is indices into `items`,
  * or 'hint' when the learner asked for the hint instead.
  */
-export async function askOrder(io: Io, config: { message: string; items: readonly string[]; hint?: boolean }): Promise<number[] | 'hint'> {
+export async function askOrder(
+  io: Io,
+  config: { message: string; items: readonly string[]; hint?: boolean },
+): Promise<number[] | 'hint'> {
   const { orderPrompt } = await import('./order.ts');
-  return cancellable(orderPrompt({ ...config, columns: textWidth(io) }, { input: io.stdin, output: io.stdout, clearPromptOnDone: false }));
+  return cancellable(
+    orderPrompt(
+      { ...config, columns: textWidth(io) },
+      { input: io.stdin, output: io.stdout, clearPromptOnDone: false },
+    ),
+  );
 }
 
 /** Ctrl-C (or a closed terminal) rejects an Inquirer prompt; it becomes the one cancel the entry handles. */

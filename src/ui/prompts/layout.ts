@@ -33,7 +33,12 @@ export function answerText(message: string, answer: string, columns: number): st
  * Several answers: on the prompt's line, joined by `separator`, when they fit there; else one to
  * a line, as a list (numbered when the order is the answer).
  */
-export function answerList(message: string, answers: readonly string[], columns: number, opts: { separator: string; numbered?: boolean }): string {
+export function answerList(
+  message: string,
+  answers: readonly string[],
+  columns: number,
+  opts: { separator: string; numbered?: boolean },
+): string {
   const inline = answerText(message, answers.join(opts.separator), columns);
   if (!inline.includes('\n') || answers.length === 1) return inline;
   return answers

@@ -1,4 +1,14 @@
-import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePrefix, useState } from '@inquirer/core';
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isSpaceKey,
+  isUpKey,
+  makeTheme,
+  useKeypress,
+  usePrefix,
+  useState,
+} from '@inquirer/core';
 import { answerList, choiceLabel, PROMPT_THEME } from './layout.ts';
 
 export interface OrderConfig {
@@ -46,7 +56,15 @@ export const orderPrompt = createPrompt<number[] | 'hint', OrderConfig>((config,
   });
 
   const message = theme.style.message(config.message, status);
-  if (status === 'done') return `${prefix} ${message} ${theme.style.answer(answerList(config.message, order.map((i) => config.items[i]!), columns, { separator: ' → ', numbered: true }))}`;
+  if (status === 'done')
+    return `${prefix} ${message} ${theme.style.answer(
+      answerList(
+        config.message,
+        order.map((i) => config.items[i]!),
+        columns,
+        { separator: ' → ', numbered: true },
+      ),
+    )}`;
   const lines = order.map((item, position) => {
     const number = `${position + 1}. `;
     // Two columns for the cursor, then the number; a long item continues under its text.
@@ -54,7 +72,11 @@ export const orderPrompt = createPrompt<number[] | 'hint', OrderConfig>((config,
     if (position !== active) return `  ${label}`;
     return held ? theme.style.highlight(`↕ ${label}`) : theme.style.highlight(`❯ ${label}`);
   });
-  const keys = [['↑↓', held ? 'move the item' : 'choose'], ['space', held ? 'put down' : 'pick up'], ['⏎', 'done']];
+  const keys = [
+    ['↑↓', held ? 'move the item' : 'choose'],
+    ['space', held ? 'put down' : 'pick up'],
+    ['⏎', 'done'],
+  ];
   if (config.hint) keys.push(['h', 'hint']);
   const help = keys.map(([k, what]) => `${k} ${theme.style.help(what!)}`).join(theme.style.help(' • '));
   return `${prefix} ${message}\n${lines.join('\n')}\n\n${help}`;

@@ -1,4 +1,12 @@
-import { createPrompt, isDownKey, isEnterKey, isUpKey, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isUpKey,
+  useKeypress,
+  useState,
+  type KeypressEvent,
+} from '@inquirer/core';
 
 /**
  * A page of a lesson in the terminal: a fixed header, the text scrolled to fit the screen, and
@@ -100,7 +108,8 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
       // page, so pressing Enter to carry on never skips text the learner has not seen.
       if (scroll < maxScroll) return scrollTo(scroll + page);
       if (name === 'pagedown') return;
-      if (name === 'space') return finish(config.mode === 'note' ? 'close' : config.mode === 'end' ? 'finish' : 'next');
+      if (name === 'space')
+        return finish(config.mode === 'note' ? 'close' : config.mode === 'end' ? 'finish' : 'next');
       // Enter at the end of the text does what the mode's Enter does, below.
     }
     switch (config.mode) {
@@ -124,7 +133,8 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
   });
 
   // Every line must fit on one screen line, or the page grows past the screen and redraws badly.
-  const fit = (s: string) => (s.length < config.columns ? s : `${s.slice(0, Math.max(0, config.columns - 2))}…`);
+  const fit = (s: string) =>
+    s.length < config.columns ? s : `${s.slice(0, Math.max(0, config.columns - 2))}…`;
   const visible = config.lines.slice(scroll, scroll + window);
   const range = `${scroll + 1}-${Math.min(config.lines.length, scroll + window)}`;
   // Before the end Enter and space read on (this line says so); at the end they move on, and the key line says that.
@@ -139,7 +149,11 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
           ),
         )
       : '';
-  const status = message ? accent(fit(message)) : digits ? accent(fit(`Jump to section ${digits}_ (Enter)`)) : position;
+  const status = message
+    ? accent(fit(message))
+    : digits
+      ? accent(fit(`Jump to section ${digits}_ (Enter)`))
+      : position;
   return [...config.header, ...visible, status, `${dim(fit(keyLine))}${HIDE_CURSOR}`].join('\n');
 });
 
@@ -162,9 +176,17 @@ function keyHelp(config: PagerConfig, atEnd: boolean): string[] {
         `⏎${space} next · b back · q quit`,
       ];
     case 'feedback':
-      return [`→/Enter${space} next section · ←/b back to the section · q quit`, `Enter${space} next · b back · q quit`, `⏎${space} next · b back · q quit`];
+      return [
+        `→/Enter${space} next section · ←/b back to the section · q quit`,
+        `Enter${space} next · b back · q quit`,
+        `⏎${space} next · b back · q quit`,
+      ];
     case 'note':
-      return [`Enter${space} or Esc: back to the lesson`, `Enter${space}: back to the lesson`, `⏎${space} back`];
+      return [
+        `Enter${space} or Esc: back to the lesson`,
+        `Enter${space}: back to the lesson`,
+        `⏎${space} back`,
+      ];
     case 'end':
       return [
         `Enter${space} finish the lesson · ←/b back to the last section · q quit`,
@@ -178,12 +200,26 @@ function keyHelp(config: PagerConfig, atEnd: boolean): string[] {
 function keyHelpReading(config: PagerConfig, n: number, jump: string): string[] {
   switch (config.mode) {
     case 'section':
-      return [`→ next · ←/b back${jump} · t key terms · q quit`, `→ next · b back${n > 1 ? ` · 1-${n}` : ''} · t terms · q quit`, `→ next · b back · t terms · q quit`, `→ next · b · t · q quit`, `→ next · b · q`];
+      return [
+        `→ next · ←/b back${jump} · t key terms · q quit`,
+        `→ next · b back${n > 1 ? ` · 1-${n}` : ''} · t terms · q quit`,
+        `→ next · b back · t terms · q quit`,
+        `→ next · b · t · q quit`,
+        `→ next · b · q`,
+      ];
     case 'feedback':
-      return [`→ next section · ←/b back to the section · q quit`, `→ next · b back · q quit`, `→ next · b · q`];
+      return [
+        `→ next section · ←/b back to the section · q quit`,
+        `→ next · b back · q quit`,
+        `→ next · b · q`,
+      ];
     case 'note':
       return [`Esc: back to the lesson`, `Esc: back`];
     case 'end':
-      return [`→ finish the lesson · ←/b back to the last section · q quit`, `→ finish · b back · q quit`, `→ finish · b · q`];
+      return [
+        `→ finish the lesson · ←/b back to the last section · q quit`,
+        `→ finish · b back · q quit`,
+        `→ finish · b · q`,
+      ];
   }
 }

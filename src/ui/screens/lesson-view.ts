@@ -40,7 +40,9 @@ export interface LessonView {
 
 export function createLessonView(ctx: Ctx): LessonView {
   const prompter = ctx.prompter as Partial<PlainPrompter>;
-  return prompter.readLine ? new PlainLessonView(ctx, (p) => prompter.readLine!(p)) : new PagerLessonView(ctx);
+  return prompter.readLine
+    ? new PlainLessonView(ctx, (p) => prompter.readLine!(p))
+    : new PagerLessonView(ctx);
 }
 
 class PlainLessonView implements LessonView {
@@ -97,7 +99,12 @@ class PagerLessonView implements LessonView {
     this.ctx = ctx;
   }
 
-  private async page(header: string[], text: string, mode: 'section' | 'feedback' | 'note' | 'end', extra: { sections?: number; scroll?: number; message?: string } = {}) {
+  private async page(
+    header: string[],
+    text: string,
+    mode: 'section' | 'feedback' | 'note' | 'end',
+    extra: { sections?: number; scroll?: number; message?: string } = {},
+  ) {
     const { io, theme } = this.ctx;
     const out = io.stdout as { rows?: number; columns?: number };
     const rows = out.rows && out.rows > 4 ? out.rows : 24;
@@ -123,7 +130,12 @@ class PagerLessonView implements LessonView {
 
   async section(page: SectionPage) {
     const header = wrapText(page.header, textWidth(this.ctx.io)).split('\n');
-    const { action, scroll } = await this.page([...header.map(this.ctx.theme.dim), ''], page.body, 'section', { sections: page.total, scroll: page.scroll, message: page.message });
+    const { action, scroll } = await this.page(
+      [...header.map(this.ctx.theme.dim), ''],
+      page.body,
+      'section',
+      { sections: page.total, scroll: page.scroll, message: page.message },
+    );
     return { cmd: toCommand(action), scroll };
   }
 

@@ -25,23 +25,44 @@ export async function renderIntro(lesson: Lesson, screen: LessonScreen): Promise
   const { theme, width } = screen;
   const parts = [
     theme.heading(wrapText(lesson.title, width)),
-    theme.dim(wrapText(`${lesson.minutes ? `About ${lesson.minutes} minutes · ` : ''}${plural(lesson.sections.length, 'section')}`, width)),
+    theme.dim(
+      wrapText(
+        `${lesson.minutes ? `About ${lesson.minutes} minutes · ` : ''}${plural(lesson.sections.length, 'section')}`,
+        width,
+      ),
+    ),
     '',
     await renderMarkdown(lesson.summary, { width, color: theme.color, cacheDir: screen.cacheDir }),
   ];
   if (lesson.objectives?.length) {
     parts.push('', theme.strong(wrapText('By the end of this lesson you can:', width)));
-    parts.push(await renderMarkdown(lesson.objectives.map((o) => `- ${o}`).join('\n'), { width, color: theme.color, cacheDir: screen.cacheDir }));
+    parts.push(
+      await renderMarkdown(lesson.objectives.map((o) => `- ${o}`).join('\n'), {
+        width,
+        color: theme.color,
+        cacheDir: screen.cacheDir,
+      }),
+    );
   }
   return parts.join('\n');
 }
 
 /** One section's title and body, without the header line (the pager keeps that fixed). */
-export async function renderSectionBody(lesson: Lesson, index: number, screen: LessonScreen): Promise<string> {
+export async function renderSectionBody(
+  lesson: Lesson,
+  index: number,
+  screen: LessonScreen,
+): Promise<string> {
   const section = lesson.sections[index]!;
   const title = screen.theme.heading(wrapText(section.title, screen.width));
-  const body = await renderMarkdown(section.body, { width: screen.width, color: screen.theme.color, cacheDir: screen.cacheDir });
-  const check = section.check ? `\n\n${screen.theme.dim(wrapText('A question on this section comes next.', screen.width))}` : '';
+  const body = await renderMarkdown(section.body, {
+    width: screen.width,
+    color: screen.theme.color,
+    cacheDir: screen.cacheDir,
+  });
+  const check = section.check
+    ? `\n\n${screen.theme.dim(wrapText('A question on this section comes next.', screen.width))}`
+    : '';
   return `${title}\n\n${body}${check}`;
 }
 
@@ -51,7 +72,10 @@ export async function renderTerms(lesson: Lesson, screen: LessonScreen): Promise
   const terms = lesson.terms ?? [];
   if (terms.length === 0) return theme.dim('This lesson has no key terms.');
   const blocks = await Promise.all(
-    terms.map(async (t) => `${theme.strong(wrapText(t.term, width))}\n${indent(await renderMarkdown(t.definition, { width: width - 2, color: theme.color, cacheDir: screen.cacheDir }), 2)}`),
+    terms.map(
+      async (t) =>
+        `${theme.strong(wrapText(t.term, width))}\n${indent(await renderMarkdown(t.definition, { width: width - 2, color: theme.color, cacheDir: screen.cacheDir }), 2)}`,
+    ),
   );
   return [theme.heading(`Key terms · ${lesson.title}`), '', blocks.join('\n\n')].join('\n');
 }
@@ -64,13 +88,21 @@ export function formatReference(ref: Reference): string {
 export function renderReferences(lesson: Lesson, screen: LessonScreen): string {
   const refs = lesson.references ?? [];
   if (refs.length === 0) return '';
-  return [screen.theme.heading('References'), '', ...refs.map((r) => wrapText(`- ${formatReference(r)}`, screen.width))].join('\n');
+  return [
+    screen.theme.heading('References'),
+    '',
+    ...refs.map((r) => wrapText(`- ${formatReference(r)}`, screen.width)),
+  ].join('\n');
 }
 
 /** The end of a lesson: what was covered, the key terms and the references. */
 export async function renderRecap(lesson: Lesson, screen: LessonScreen): Promise<string> {
   const { theme, width } = screen;
-  const parts = [theme.ok(wrapText(`You have finished "${lesson.title}".`, width)), '', await renderTerms(lesson, screen)];
+  const parts = [
+    theme.ok(wrapText(`You have finished "${lesson.title}".`, width)),
+    '',
+    await renderTerms(lesson, screen),
+  ];
   const refs = renderReferences(lesson, screen);
   if (refs) parts.push('', refs);
   return parts.join('\n');
@@ -82,8 +114,12 @@ export const CHECK_HEADING = 'Check your understanding';
 /** A check question as text, for `--print`: the prompt and its choices, never the answer. */
 async function renderCheck(question: Question, screen: LessonScreen): Promise<string> {
   const { theme, width } = screen;
-  const lines = [theme.strong(CHECK_HEADING), await renderMarkdown(question.prompt, { width, color: theme.color, cacheDir: screen.cacheDir })];
-  const list = (items: string[]) => items.forEach((item, i) => lines.push(wrapText(`  ${i + 1}. ${item}`, width)));
+  const lines = [
+    theme.strong(CHECK_HEADING),
+    await renderMarkdown(question.prompt, { width, color: theme.color, cacheDir: screen.cacheDir }),
+  ];
+  const list = (items: string[]) =>
+    items.forEach((item, i) => lines.push(wrapText(`  ${i + 1}. ${item}`, width)));
   if (question.type === 'single' || question.type === 'multiple') list(question.choices.map((c) => c.text));
   if (question.type === 'multiple') lines.push(theme.dim('(Select all that apply.)'));
   if (question.type === 'true-false') lines.push(theme.dim('(True or false?)'));
@@ -105,7 +141,13 @@ export async function* wholeLessonParts(lesson: Lesson, screen: LessonScreen): A
   yield `${await renderIntro(lesson, screen)}\n`;
   for (let i = 0; i < lesson.sections.length; i++) {
     const section = lesson.sections[i]!;
-    const parts = ['', rule, theme.dim(sectionHeader(lesson, i, screen)), theme.heading(wrapText(section.title, width)), ''];
+    const parts = [
+      '',
+      rule,
+      theme.dim(sectionHeader(lesson, i, screen)),
+      theme.heading(wrapText(section.title, width)),
+      '',
+    ];
     parts.push(await renderMarkdown(section.body, { width, color: theme.color, cacheDir: screen.cacheDir }));
     if (section.check) parts.push('', await renderCheck(section.check, screen));
     yield `${parts.join('\n')}\n`;

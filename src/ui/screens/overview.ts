@@ -50,17 +50,35 @@ export function bar(done: number, total: number, theme: Theme, length = BAR): st
 
 /** "3/5 sections · quiz best 80%" */
 function progressWords(s: LessonSummary, theme: Theme): string {
-  const quiz = s.best === undefined ? (s.quizUnfinished ? ' · quiz started' : '') : ` · quiz best ${s.status.kind === 'quiz-passed' ? theme.ok(percent(s.best)) : percent(s.best)}`;
+  const quiz =
+    s.best === undefined
+      ? s.quizUnfinished
+        ? ' · quiz started'
+        : ''
+      : ` · quiz best ${s.status.kind === 'quiz-passed' ? theme.ok(percent(s.best)) : percent(s.best)}`;
   return `${s.seen}/${s.total} sections${quiz}`;
 }
 
 /** One line per lesson (two on a narrow screen): number, title, bar, sections seen, best quiz score. */
-export function renderLessonLines(course: Course, progress: CourseProgress | undefined, screen: OverviewScreen): string {
+export function renderLessonLines(
+  course: Course,
+  progress: CourseProgress | undefined,
+  screen: OverviewScreen,
+): string {
   const { theme, width } = screen;
-  const rows = course.lessons.map((lesson, i) => ({ lesson, n: `${i + 1}.`, s: summariseLesson(lesson, progress, course.quizzes.get(lesson.id)) }));
+  const rows = course.lessons.map((lesson, i) => ({
+    lesson,
+    n: `${i + 1}.`,
+    s: summariseLesson(lesson, progress, course.quizzes.get(lesson.id)),
+  }));
   if (screen.plain) {
     return rows
-      .map(({ lesson, n, s }) => wrapText(`${n} ${lesson.title}: ${statusText(s.status)}; ${s.seen} of ${s.total} sections seen${s.best === undefined ? '' : `, quiz best ${percent(s.best)}`}.`, width))
+      .map(({ lesson, n, s }) =>
+        wrapText(
+          `${n} ${lesson.title}: ${statusText(s.status)}; ${s.seen} of ${s.total} sections seen${s.best === undefined ? '' : `, quiz best ${percent(s.best)}`}.`,
+          width,
+        ),
+      )
       .join('\n');
   }
   const numberWidth = String(rows.length).length + 2;
@@ -70,10 +88,18 @@ export function renderLessonLines(course: Course, progress: CourseProgress | und
   const titleWidth = Math.min(longest, width - numberWidth - 2 - rightWidth - 2);
   // Below this, a title would be cut to nothing: the progress goes on a line of its own.
   if (titleWidth < 16) {
-    return rows.map(({ lesson, n }, i) => `${wrapText(`${n.padEnd(numberWidth)}${lesson.title}`, width)}\n${' '.repeat(numberWidth)}${right[i]}`).join('\n');
+    return rows
+      .map(
+        ({ lesson, n }, i) =>
+          `${wrapText(`${n.padEnd(numberWidth)}${lesson.title}`, width)}\n${' '.repeat(numberWidth)}${right[i]}`,
+      )
+      .join('\n');
   }
   return rows
-    .map(({ lesson, n }, i) => `  ${n.padEnd(numberWidth)}${fit(lesson.title, titleWidth).padEnd(titleWidth)}  ${right[i]}`)
+    .map(
+      ({ lesson, n }, i) =>
+        `  ${n.padEnd(numberWidth)}${fit(lesson.title, titleWidth).padEnd(titleWidth)}  ${right[i]}`,
+    )
     .join('\n');
 }
 
@@ -82,28 +108,63 @@ function fit(s: string, width: number): string {
 }
 
 /** The top of the home screen: the course, the learner's lessons, and a greeting on the first run. */
-export function renderHome(course: Course, progress: CourseProgress | undefined, screen: OverviewScreen, opts: { shipped: boolean; courseDir: string }): string {
+export function renderHome(
+  course: Course,
+  progress: CourseProgress | undefined,
+  screen: OverviewScreen,
+  opts: { shipped: boolean; courseDir: string },
+): string {
   const { theme, width } = screen;
   const minutes = course.lessons.reduce((sum, l) => sum + (l.minutes ?? 0), 0);
-  const title = opts.shipped ? 'alignment-tutor · The AI alignment problem' : `alignment-tutor · the course in ${opts.courseDir}`;
-  const parts = [theme.heading(wrapText(title, width)), theme.dim(wrapText(`${plural(course.lessons.length, 'lesson')}${minutes ? ` · about ${Math.round(minutes / 5) * 5} minutes in all` : ''}`, width)), ''];
-  const started = progress && (Object.keys(progress.lessons).length > 0 || Object.keys(progress.quizzes).length > 0);
+  const title = opts.shipped
+    ? 'alignment-tutor · The AI alignment problem'
+    : `alignment-tutor · the course in ${opts.courseDir}`;
+  const parts = [
+    theme.heading(wrapText(title, width)),
+    theme.dim(
+      wrapText(
+        `${plural(course.lessons.length, 'lesson')}${minutes ? ` · about ${Math.round(minutes / 5) * 5} minutes in all` : ''}`,
+        width,
+      ),
+    ),
+    '',
+  ];
+  const started =
+    progress && (Object.keys(progress.lessons).length > 0 || Object.keys(progress.quizzes).length > 0);
   if (!started) {
-    parts.push(wrapText('Welcome! Start with lesson 1 below. Each lesson ends with a quiz that explains every answer; stop whenever you like, the tutor remembers where you were.', width), '');
+    parts.push(
+      wrapText(
+        'Welcome! Start with lesson 1 below. Each lesson ends with a quiz that explains every answer; stop whenever you like, the tutor remembers where you were.',
+        width,
+      ),
+      '',
+    );
   }
   parts.push(renderLessonLines(course, progress, screen));
   return `${parts.join('\n')}\n`;
 }
 
 /** `list`: course order with id, title, minutes, prerequisites and status. */
-export function renderList(course: Course, progress: CourseProgress | undefined, screen: OverviewScreen): string {
+export function renderList(
+  course: Course,
+  progress: CourseProgress | undefined,
+  screen: OverviewScreen,
+): string {
   const { theme, width } = screen;
   const pad = String(course.lessons.length).length + 2;
   return `${course.lessons
     .map((lesson, i) => {
       const s = summariseLesson(lesson, progress, course.quizzes.get(lesson.id));
-      const head = wrapText(`${`${i + 1}.`.padEnd(pad)}${theme.strong(lesson.title)}${lesson.minutes ? theme.dim(` · ${lesson.minutes} min`) : ''} · ${styledStatus(s.status, theme)}`, width);
-      const detail = [`id: ${lesson.id}`, lesson.requires?.length ? `requires: ${lesson.requires.join(', ')}` : ''].filter(Boolean).join(' · ');
+      const head = wrapText(
+        `${`${i + 1}.`.padEnd(pad)}${theme.strong(lesson.title)}${lesson.minutes ? theme.dim(` · ${lesson.minutes} min`) : ''} · ${styledStatus(s.status, theme)}`,
+        width,
+      );
+      const detail = [
+        `id: ${lesson.id}`,
+        lesson.requires?.length ? `requires: ${lesson.requires.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
       return `${head}\n${wrapText(`${' '.repeat(pad)}${theme.dim(detail)}`, width)}`;
     })
     .join('\n')}\n`;

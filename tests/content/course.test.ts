@@ -15,8 +15,10 @@ const TOPICS = [
   'specification-problem',
   'inner-outer-alignment',
   'deceptive-alignment',
+  'control-and-evaluations',
   'corrigibility',
   'current-alignment-work',
+  'reward-hacking-in-language-models',
   'philosophical-layer',
 ];
 
@@ -51,6 +53,13 @@ const KEY_CONCEPTS = [
   'value pluralism',
   'revealed preferences',
   'whose values',
+  // The field beyond the essay (issue 13).
+  'trusted monitoring',
+  'dangerous[- ]capability evaluation',
+  '\\bAI control\\b',
+  'over-?optimi[sz]ation',
+  'emergent misalignment',
+  'sycophan',
 ];
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;

@@ -12,9 +12,11 @@ const course = result.course!;
 
 const TOPICS = [
   'what-alignment-means',
+  'what-is-at-stake',
   'specification-problem',
   'inner-outer-alignment',
   'deceptive-alignment',
+  'interpretability',
   'control-and-evaluations',
   'corrigibility',
   'current-alignment-work',
@@ -54,6 +56,12 @@ const KEY_CONCEPTS = [
   'revealed preferences',
   'whose values',
   // The field beyond the essay (issue 13).
+  'misuse',
+  'power-seeking argument|Carlsmith',
+  'superposition',
+  'sparse autoencoder',
+  'dictionary learning',
+  'induction head',
   'trusted monitoring',
   'dangerous[- ]capability evaluation',
   '\\bAI control\\b',

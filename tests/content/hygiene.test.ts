@@ -231,9 +231,27 @@ function report(): string {
   return lines.join('\n');
 }
 
+/** One line per item: which strategies get it right (set HYGIENE_DETAIL=1, optionally to a file name part). */
+function detail(filter: string): string {
+  const head = STRATEGIES.map((_, k) => String.fromCharCode(65 + k)).join(' ');
+  const legend = STRATEGIES.map((s, k) => `${String.fromCharCode(65 + k)}=${s.name}`).join('; ');
+  const rows = items
+    .filter((i) => filter === '1' || i.file.includes(filter))
+    .map((i) => {
+      const key = i.q.type === 'true-false' ? String(i.q.answer) : keySet(i.q).map((x) => x + 1).join(',');
+      const marks = STRATEGIES.map((s) => {
+        const x = score(s, i.q);
+        return x === 1 ? 'x' : x > 0 ? '~' : '.';
+      }).join(' ');
+      return `  ${marks}  ${i.q.type.padEnd(10)} key ${key.padEnd(6)} ${i.label}`;
+    });
+  return `per item (x right, ~ partly, . wrong): ${legend}\n  ${head}\n${rows.join('\n')}`;
+}
+
 describe('quiz hygiene over the whole course', () => {
   it('prints the figures', () => {
     console.log(report());
+    if (process.env.HYGIENE_DETAIL) console.log(detail(process.env.HYGIENE_DETAIL));
     expect(items.length).toBeGreaterThan(0);
   });
 

@@ -127,7 +127,12 @@ const STRATEGIES: Strategy[] = [
     trueFalse: () => false,
   },
   { name: 'first choice', note: 'true/false: True', choice: () => FIRST, trueFalse: () => true },
-  { name: 'last choice', note: 'true/false: False', choice: (q) => [[q.choices.length - 1]], trueFalse: () => false },
+  {
+    name: 'last choice',
+    note: 'true/false: False',
+    choice: (q) => [[q.choices.length - 1]],
+    trueFalse: () => false,
+  },
   {
     name: 'longest choice',
     note: 'true/false: True (no choice text)',
@@ -165,7 +170,14 @@ function score(s: Strategy, q: Gradable): number {
   if (q.type === 'true-false') return s.trueFalse(q) === q.answer ? 1 : 0;
   const key = keySet(q);
   const picks = s.choice(q, q.prompt);
-  return picks.filter((p) => sameSet([...p].sort((a, b) => a - b), key)).length / picks.length;
+  return (
+    picks.filter((p) =>
+      sameSet(
+        [...p].sort((a, b) => a - b),
+        key,
+      ),
+    ).length / picks.length
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,43 +205,73 @@ function figures(s: Strategy): StrategyFigures {
       n: mine.length,
       score: mean(scores),
       chance: mean(mine.map((i) => chance(i.q))),
-      right: mine.flatMap((i, k) => (scores[k]! > 0 ? [`${i.label}${scores[k]! < 1 ? ` (${scores[k]!.toFixed(2)})` : ''}`] : [])),
+      right: mine.flatMap((i, k) =>
+        scores[k]! > 0 ? [`${i.label}${scores[k]! < 1 ? ` (${scores[k]!.toFixed(2)})` : ''}`] : [],
+      ),
     };
   });
-  return { strategy: s, score: mean(items.map((i) => score(s, i.q))), chance: mean(items.map((i) => chance(i.q))), perFile };
+  return {
+    strategy: s,
+    score: mean(items.map((i) => score(s, i.q))),
+    chance: mean(items.map((i) => chance(i.q))),
+    perFile,
+  };
 }
 
 const ALL = STRATEGIES.map(figures);
 const MARGIN = 0.1;
 
-const trueFalse = items.filter((i): i is Item & { q: Extract<Gradable, { type: 'true-false' }> } => i.q.type === 'true-false');
-const multiples = items.filter((i): i is Item & { q: Extract<Gradable, { type: 'multiple' }> } => i.q.type === 'multiple');
-const patternOf = (q: Extract<Gradable, { type: 'multiple' }>) => `${keySet(q).map((i) => i + 1).join(',')} of ${q.choices.length}`;
+const trueFalse = items.filter(
+  (i): i is Item & { q: Extract<Gradable, { type: 'true-false' }> } => i.q.type === 'true-false',
+);
+const multiples = items.filter(
+  (i): i is Item & { q: Extract<Gradable, { type: 'multiple' }> } => i.q.type === 'multiple',
+);
+const patternOf = (q: Extract<Gradable, { type: 'multiple' }>) =>
+  `${keySet(q)
+    .map((i) => i + 1)
+    .join(',')} of ${q.choices.length}`;
 
 function report(): string {
   const lines: string[] = [];
-  const counts = ['single', 'multiple', 'true-false'].map((t) => `${items.filter((i) => i.q.type === t).length} ${t}`);
-  lines.push(`Quiz hygiene: ${items.length} gradable items (${counts.join(', ')}); chance ${pct(ALL[0]!.chance)}, limit chance + ${100 * MARGIN} points`);
+  const counts = ['single', 'multiple', 'true-false'].map(
+    (t) => `${items.filter((i) => i.q.type === t).length} ${t}`,
+  );
+  lines.push(
+    `Quiz hygiene: ${items.length} gradable items (${counts.join(', ')}); chance ${pct(ALL[0]!.chance)}, limit chance + ${100 * MARGIN} points`,
+  );
   const trueShare = mean(trueFalse.map((i) => (i.q.answer ? 1 : 0)));
-  lines.push(`true/false keyed true: ${trueFalse.filter((i) => i.q.answer).length}/${trueFalse.length} = ${pct(trueShare)} (40-60% required)`);
+  lines.push(
+    `true/false keyed true: ${trueFalse.filter((i) => i.q.answer).length}/${trueFalse.length} = ${pct(trueShare)} (40-60% required)`,
+  );
   for (const file of files) {
     const tf = trueFalse.filter((i) => i.file === file);
-    if (tf.length) lines.push(`  ${file.padEnd(40)} ${tf.filter((i) => i.q.answer).length}/${tf.length} true`);
+    if (tf.length)
+      lines.push(`  ${file.padEnd(40)} ${tf.filter((i) => i.q.answer).length}/${tf.length} true`);
   }
   const patterns = new Map<string, string[]>();
   for (const m of multiples) patterns.set(patternOf(m.q), [...(patterns.get(patternOf(m.q)) ?? []), m.label]);
-  lines.push(`multiple-select key patterns (${multiples.length} items; at most ${Math.floor(multiples.length / 4)} each):`);
-  for (const [p, who] of [...patterns].sort((a, b) => b[1].length - a[1].length)) lines.push(`  ${p.padEnd(10)} x${who.length}: ${who.join(', ')}`);
+  lines.push(
+    `multiple-select key patterns (${multiples.length} items; at most ${Math.floor(multiples.length / 4)} each):`,
+  );
+  for (const [p, who] of [...patterns].sort((a, b) => b[1].length - a[1].length))
+    lines.push(`  ${p.padEnd(10)} x${who.length}: ${who.join(', ')}`);
   lines.push('blind strategies (score / chance, course then per file):');
   for (const f of ALL) {
     const over = f.score - f.chance;
-    lines.push(`  ${f.strategy.name.padEnd(38)} ${pct(f.score).padStart(6)} / ${pct(f.chance).padStart(6)}  ${over > MARGIN ? 'FAIL' : 'ok'}   [${f.strategy.note}]`);
+    lines.push(
+      `  ${f.strategy.name.padEnd(38)} ${pct(f.score).padStart(6)} / ${pct(f.chance).padStart(6)}  ${over > MARGIN ? 'FAIL' : 'ok'}   [${f.strategy.note}]`,
+    );
     for (const p of f.perFile) {
       const flag = p.score - p.chance > MARGIN ? '  over' : '';
-      lines.push(`      ${p.file.padEnd(40)} ${pct(p.score).padStart(6)} / ${pct(p.chance).padStart(6)} (${p.n} items)${flag}`);
+      lines.push(
+        `      ${p.file.padEnd(40)} ${pct(p.score).padStart(6)} / ${pct(p.chance).padStart(6)} (${p.n} items)${flag}`,
+      );
     }
   }
-  lines.push('per file (course-wide rules are what fail; a file with few items is noisy, so this is a guide to where to look):');
+  lines.push(
+    'per file (course-wide rules are what fail; a file with few items is noisy, so this is a guide to where to look):',
+  );
   for (const file of files) {
     const mine = items.filter((i) => i.file === file);
     const tf = mine.filter((i) => i.q.type === 'true-false');
@@ -237,8 +279,12 @@ function report(): string {
       const p = f.perFile.find((x) => x.file === file)!;
       return p.score - p.chance > MARGIN;
     }).map((f) => f.strategy.name);
-    const tfText = tf.length ? `${tf.filter((i) => i.q.type === 'true-false' && i.q.answer).length}/${tf.length} true` : 'no t/f';
-    lines.push(`  ${file.padEnd(40)} ${String(mine.length).padStart(2)} items, ${tfText.padEnd(9)} over chance+10: ${over.join('; ') || 'none'}`);
+    const tfText = tf.length
+      ? `${tf.filter((i) => i.q.type === 'true-false' && i.q.answer).length}/${tf.length} true`
+      : 'no t/f';
+    lines.push(
+      `  ${file.padEnd(40)} ${String(mine.length).padStart(2)} items, ${tfText.padEnd(9)} over chance+10: ${over.join('; ') || 'none'}`,
+    );
   }
   return lines.join('\n');
 }
@@ -250,7 +296,12 @@ function detail(filter: string): string {
   const rows = items
     .filter((i) => filter === '1' || i.file.includes(filter))
     .map((i) => {
-      const key = i.q.type === 'true-false' ? String(i.q.answer) : keySet(i.q).map((x) => x + 1).join(',');
+      const key =
+        i.q.type === 'true-false'
+          ? String(i.q.answer)
+          : keySet(i.q)
+              .map((x) => x + 1)
+              .join(',');
       const marks = STRATEGIES.map((s) => {
         const x = score(s, i.q);
         return x === 1 ? 'x' : x > 0 ? '~' : '.';
@@ -274,7 +325,9 @@ describe('quiz hygiene over the whole course', () => {
       .map((file) => {
         const tf = trueFalse.filter((i) => i.file === file);
         const falses = tf.filter((i) => !i.q.answer).map((i) => i.q.id);
-        return tf.length ? `  ${file}: ${tf.length - falses.length}/${tf.length} true; keyed false: ${falses.join(', ') || '-'}` : '';
+        return tf.length
+          ? `  ${file}: ${tf.length - falses.length}/${tf.length} true; keyed false: ${falses.join(', ') || '-'}`
+          : '';
       })
       .filter(Boolean);
     const msg = `${keyedTrue.length}/${trueFalse.length} true/false items keyed true (${pct(share)}); by file:\n${byFile.join('\n')}`;
@@ -284,9 +337,15 @@ describe('quiz hygiene over the whole course', () => {
 
   it('varies the multiple-select keys: no position pattern on more than a quarter of the items', () => {
     const patterns = new Map<string, string[]>();
-    for (const m of multiples) patterns.set(patternOf(m.q), [...(patterns.get(patternOf(m.q)) ?? []), m.label]);
+    for (const m of multiples)
+      patterns.set(patternOf(m.q), [...(patterns.get(patternOf(m.q)) ?? []), m.label]);
     const crowded = [...patterns].filter(([, who]) => who.length > multiples.length / 4);
-    const msg = crowded.map(([p, who]) => `keyed "${p}" on ${who.length} of ${multiples.length} multiple items: ${who.join(', ')}`).join('\n');
+    const msg = crowded
+      .map(
+        ([p, who]) =>
+          `keyed "${p}" on ${who.length} of ${multiples.length} multiple items: ${who.join(', ')}`,
+      )
+      .join('\n');
     expect(crowded.length, msg).toBe(0);
   });
 
@@ -296,21 +355,32 @@ describe('quiz hygiene over the whole course', () => {
       const n = keySet(m.q).length;
       bySize.set(n, [...(bySize.get(n) ?? []), m.label]);
     }
-    const desc = [...bySize].sort((a, b) => a[0] - b[0]).map(([n, who]) => `  ${n} keyed: ${who.length} (${who.join(', ')})`).join('\n');
+    const desc = [...bySize]
+      .sort((a, b) => a[0] - b[0])
+      .map(([n, who]) => `  ${n} keyed: ${who.length} (${who.join(', ')})`)
+      .join('\n');
     expect(bySize.size, `keyed set sizes used:\n${desc}`).toBeGreaterThanOrEqual(3);
     const most = Math.max(...[...bySize.values()].map((w) => w.length));
-    expect(most, `one keyed set size on more than half the multiple items:\n${desc}`).toBeLessThanOrEqual(multiples.length / 2);
+    expect(most, `one keyed set size on more than half the multiple items:\n${desc}`).toBeLessThanOrEqual(
+      multiples.length / 2,
+    );
   });
 
-  it.each(ALL.map((f) => [f.strategy.name, f] as const))('blind strategy "%s" scores no more than chance + 10 points', (_, f) => {
-    // Every file where the strategy beats chance, worst first, with the items it gets right there.
-    const worst = f.perFile
-      .filter((p) => p.score > p.chance)
-      .sort((x, y) => y.score - y.chance - (x.score - x.chance))
-      .map((p) => `  ${p.file}: ${pct(p.score)} vs chance ${pct(p.chance)}${p.score - p.chance > MARGIN ? ' (over the limit)' : ''}; answered right: ${p.right.join(', ')}`);
-    const msg =
-      `"${f.strategy.name}" scores ${pct(f.score)} against chance ${pct(f.chance)} [${f.strategy.note}]\n` +
-      `files where it beats chance, worst first, and the items it gets right there:\n${worst.join('\n') || '  (none)'}`;
-    expect(f.score - f.chance, msg).toBeLessThanOrEqual(MARGIN);
-  });
+  it.each(ALL.map((f) => [f.strategy.name, f] as const))(
+    'blind strategy "%s" scores no more than chance + 10 points',
+    (_, f) => {
+      // Every file where the strategy beats chance, worst first, with the items it gets right there.
+      const worst = f.perFile
+        .filter((p) => p.score > p.chance)
+        .sort((x, y) => y.score - y.chance - (x.score - x.chance))
+        .map(
+          (p) =>
+            `  ${p.file}: ${pct(p.score)} vs chance ${pct(p.chance)}${p.score - p.chance > MARGIN ? ' (over the limit)' : ''}; answered right: ${p.right.join(', ')}`,
+        );
+      const msg =
+        `"${f.strategy.name}" scores ${pct(f.score)} against chance ${pct(f.chance)} [${f.strategy.note}]\n` +
+        `files where it beats chance, worst first, and the items it gets right there:\n${worst.join('\n') || '  (none)'}`;
+      expect(f.score - f.chance, msg).toBeLessThanOrEqual(MARGIN);
+    },
+  );
 });

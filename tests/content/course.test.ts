@@ -20,6 +20,7 @@ const TOPICS = [
   'control-and-evaluations',
   'corrigibility',
   'current-alignment-work',
+  'scalable-oversight',
   'reward-hacking-in-language-models',
   'philosophical-layer',
 ];
@@ -62,6 +63,9 @@ const KEY_CONCEPTS = [
   'sparse autoencoder',
   'dictionary learning',
   'induction head',
+  'weak-to-strong generali[sz]ation',
+  'sandwich',
+  'consultancy',
   'trusted monitoring',
   'dangerous[- ]capability evaluation',
   '\\bAI control\\b',

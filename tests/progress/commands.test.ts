@@ -46,10 +46,13 @@ describe('progress', () => {
     const { code, stdout, stderr } = await tutor(file, ['progress'], { tty: true });
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toBe(
+    // The heading holds the course path, which wraps at a length that depends on where the
+    // project is cloned: compare it with the wrapping undone, and the rest exactly.
+    const [heading = '', ...rest] = stdout.split('\n\n');
+    const unwrapped = (text: string) => text.replace(/\s+/g, '');
+    expect(unwrapped(heading)).toBe(unwrapped(`Your progress in the course in ${COURSE_DIR}`));
+    expect(rest.join('\n\n')).toBe(
       [
-        `Your progress in the course in ${COURSE_DIR}`,
-        '',
         `Rewards and goals${' '.repeat(80 - 'Rewards and goals'.length - '2 days ago'.length)}2 days ago`,
         '  █████░░░░░ 2/4 sections · quiz best 100% ✓, latest 100% · 3 answers, 67% right',
         `Oversight${' '.repeat(80 - 'Oversight'.length - 'not started'.length)}not started`,

@@ -7,6 +7,7 @@ import { resolveProgressFile } from '../progress/paths.ts';
 import { courseIdFor } from '../progress/course-id.ts';
 import { openStore, type ProgressStore } from '../progress/store.ts';
 import { createPrompter, type Prompter } from '../ui/prompts/index.ts';
+import type { QuestionScreen } from '../ui/question.ts';
 import type { Course } from '../content/course.ts';
 import { resolveCacheDir } from '../content/cache-dir.ts';
 
@@ -98,11 +99,23 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
       notices = [];
       return taken;
     },
-    prompter: createPrompter(io, plain),
+    prompter: createPrompter(io, plain, { dim: theme.dim, accent: theme.accent }),
     cacheDir: resolveCacheDir(env),
     // Imported on first use: commands that never touch the course skip the loader entirely.
     course: () => (course ??= import('./course.ts').then((m) => m.loadCourseOrThrow(ctx))),
   };
   base.opened?.push(ctx.store);
   return ctx;
+}
+
+/** What a question on screen needs from the run, and nothing more. */
+export function questionScreen(ctx: Ctx): QuestionScreen {
+  return {
+    prompter: ctx.prompter,
+    theme: ctx.theme,
+    width: textWidth(ctx.io),
+    terminal: Boolean(ctx.io.stdout.isTTY),
+    cacheDir: ctx.cacheDir,
+    write: (s) => ctx.io.stdout.write(s),
+  };
 }

@@ -23,7 +23,7 @@ export async function runHome(ctx: Ctx): Promise<void> {
       `${first ? '' : '\n'}${renderHome(course, progress, { theme: ctx.theme, width, plain: ctx.plain }, { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) })}\n`,
     );
     const target = continueTarget(course, progress);
-    const action = await ctx.prompter.menu<HomeAction>('What next?', homeChoices(course, target), {
+    const action = await ctx.prompter.select<HomeAction>('What next?', homeChoices(course, target), {
       default: target.kind === 'done' ? 'lessons' : 'continue',
     });
     switch (action) {
@@ -41,7 +41,7 @@ export async function runHome(ctx: Ctx): Promise<void> {
         await runProgress(ctx, {});
         // The home screen redraws at once; without a pause the report would scroll away unread.
         if (!ctx.prompter.plain)
-          await ctx.prompter.menu('', [{ label: 'Back to the home screen', value: 'back' }]);
+          await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
         break;
       }
       case 'review':
@@ -103,7 +103,7 @@ async function pickLesson(ctx: Ctx, course: Course, progress: CourseProgress | u
     hint: statusText(summariseLesson(l, progress, course.quizzes.get(l.id)).status),
   }));
   choices.push({ label: 'Back', value: BACK });
-  const picked = await ctx.prompter.menu('Which lesson?', choices);
+  const picked = await ctx.prompter.select('Which lesson?', choices);
   if (picked !== BACK) await readLesson(ctx, picked, { fromHome: true });
 }
 
@@ -123,7 +123,7 @@ async function pickQuiz(ctx: Ctx, course: Course, progress: CourseProgress | und
       };
     });
   choices.push({ label: 'Back', value: BACK });
-  const picked = await ctx.prompter.menu('Which quiz?', choices);
+  const picked = await ctx.prompter.select('Which quiz?', choices);
   if (picked === BACK) return;
   const { runQuiz } = await import('./quiz.ts');
   await runQuiz(ctx, picked, {});

@@ -7,7 +7,8 @@ import { resumeIndex, unreadPrerequisites } from '../../lesson/status.ts';
 import { markLessonFinished, markSectionSeen, newRecordId, recordAnswer } from '../../progress/record.ts';
 import { textWidth } from '../../ui/io.ts';
 import { wrapText } from '../../ui/wrap.ts';
-import { askQuestion, gradeAndExplain, renderQuestionHead } from '../../ui/question.ts';
+import { grade } from '../../quiz/grade.ts';
+import { askQuestion, explain, renderQuestionHead } from '../../ui/question.ts';
 import { createLessonView, type LessonView } from '../../ui/screens/lesson-view.ts';
 import {
   CHECK_HEADING,
@@ -19,7 +20,7 @@ import {
   wholeLessonParts,
   type LessonScreen,
 } from '../../ui/screens/lesson.ts';
-import type { Ctx } from '../context.ts';
+import { questionScreen, type Ctx } from '../context.ts';
 
 export interface LearnOptions {
   print?: boolean;
@@ -109,7 +110,13 @@ export async function readLesson(
   const lesson = course.lessons.find((l) => l.id === lessonId)!;
   const progress = (await ctx.store.read()).courses[ctx.courseId];
   const screen = screenFor(ctx, course, lesson);
-  const view = createLessonView(ctx);
+  const view = createLessonView({
+    prompter: ctx.prompter,
+    theme: ctx.theme,
+    width: () => textWidth(ctx.io),
+    write: (s) => ctx.io.stdout.write(s),
+    takeNotices: ctx.takeNotices,
+  });
   const total = lesson.sections.length;
 
   const missing = unreadPrerequisites(lesson, course.lessons, progress);
@@ -188,8 +195,11 @@ async function askCheck(
   check: NonNullable<Lesson['sections'][number]['check']>,
   view: LessonView,
 ): Promise<NavCommand> {
-  const { response, hintUsed } = await askQuestion(ctx, check, { heading: CHECK_HEADING });
-  const { correct, text } = gradeAndExplain(check, response, { theme: ctx.theme, width: textWidth(ctx.io) });
+  const screen = questionScreen(ctx);
+  const { response, hintUsed } = await askQuestion(screen, check, { heading: CHECK_HEADING });
+  const graded = grade(check, response);
+  const { correct } = graded;
+  const text = explain(check, response, graded, { theme: ctx.theme, width: screen.width });
   await ctx.store.update(ctx.courseId, (c, now) => {
     const at = now.toISOString();
     recordAnswer(c, lesson.id, {
@@ -202,7 +212,7 @@ async function askCheck(
       at,
     });
   });
-  return view.feedback(text, await renderQuestionHead(ctx, check, { heading: CHECK_HEADING }));
+  return view.feedback(text, await renderQuestionHead(screen, check, { heading: CHECK_HEADING }));
 }
 
 /** The recap, the lesson marked as read, and the offer of its quiz. False: the learner went back. */

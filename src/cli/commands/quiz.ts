@@ -18,9 +18,10 @@ import {
 import { seededRandom } from '../../quiz/shuffle.ts';
 import { findLesson } from '../../lesson/continue.ts';
 import { textWidth } from '../../ui/io.ts';
-import { askQuestion, gradeAndExplain, inline } from '../../ui/question.ts';
+import { grade } from '../../quiz/grade.ts';
+import { askQuestion, explain, inline } from '../../ui/question.ts';
 import { cutToWidth, wrapHanging, wrapText } from '../../ui/wrap.ts';
-import type { Ctx } from '../context.ts';
+import { questionScreen, type Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
 
 export interface QuizOptions {
@@ -126,7 +127,7 @@ async function offerResume(
     current.questions.length - current.questions.filter((id) => !(id in current.answers)).length;
   // Nothing answered yet: nothing to lose, and this run's options (a new --seed, say) apply.
   if (answered === 0) return undefined;
-  const choice = await ctx.prompter.menu(
+  const choice = await ctx.prompter.select(
     `You left this quiz after answering ${answered} of ${current.questions.length} questions.`,
     [
       { label: `Resume at question ${next + 1}`, value: 'resume' as const },
@@ -186,13 +187,14 @@ async function takeAttempt(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: Unfini
     const id = attempt.questions[i]!;
     const question = byId.get(id);
     if (!question || id in attempt.answers) continue;
-    const { response, hintUsed } = await askQuestion(ctx, question, {
+    const { response, hintUsed } = await askQuestion(questionScreen(ctx), question, {
       number: i + 1,
       total,
       display: attempt.display[id],
     });
-    const { correct, text } = gradeAndExplain(question, response, { theme, width });
-    out(`\n${text}\n`);
+    const graded = grade(question, response);
+    const { correct } = graded;
+    out(`\n${explain(question, response, graded, { theme, width })}\n`);
     const revisit = !correct ? revisitLine(ctx, lesson, question, 0) : undefined;
     if (revisit) out(`${theme.accent(revisit)}\n`);
 
@@ -212,7 +214,7 @@ async function takeAttempt(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: Unfini
 
 /** Between questions on a terminal: time to read the feedback, and a way to stop and resume later. */
 async function pause(ctx: Ctx): Promise<void> {
-  const choice = await ctx.prompter.menu('Continue', [
+  const choice = await ctx.prompter.select('Continue', [
     { label: 'Next question', value: 'next' as const },
     { label: 'Stop here (resume later)', value: 'stop' as const },
   ]);

@@ -61,6 +61,8 @@ export interface CtxBase {
   packageRoot: string;
   /** Stores opened during this run, so the exit message can say truthfully whether all was saved. */
   opened?: ProgressStore[];
+  /** Asks instead of the terminal or `--plain` lines: the tests' scripted prompter. */
+  prompter?: Prompter;
 }
 
 export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
@@ -71,7 +73,7 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
   const theme = createTheme(color);
   const shippedContent = path.resolve(contentDir) === path.resolve(packageRoot);
   const progressFile = resolveProgressFile({ flag: opts.progressFile, env, cwd });
-  const plain = Boolean(opts.plain) || !isInteractive(io);
+  const plain = base.prompter?.plain ?? (Boolean(opts.plain) || !isInteractive(io));
   let course: Promise<Course> | undefined;
   let notices: string[] = [];
   const notify = (message: string) => {
@@ -99,7 +101,7 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
       notices = [];
       return taken;
     },
-    prompter: createPrompter(io, plain, { dim: theme.dim, accent: theme.accent }),
+    prompter: base.prompter ?? createPrompter(io, plain, { dim: theme.dim, accent: theme.accent }),
     cacheDir: resolveCacheDir(env),
     // Imported on first use: commands that never touch the course skip the loader entirely.
     course: () => (course ??= import('./course.ts').then((m) => m.loadCourseOrThrow(ctx))),

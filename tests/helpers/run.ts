@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
+import type { Prompter } from '../../src/ui/prompts/prompter.ts';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,6 +23,8 @@ export interface RunOptions {
   /** Pretend standard input and output are a terminal (only affects mode selection and colour). */
   tty?: boolean;
   columns?: number;
+  /** Answers prompts from a script instead of standard input (see fake-prompter.ts). */
+  prompter?: Prompter;
 }
 
 export interface RunResult {
@@ -57,6 +60,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
       now: opts.now ?? (() => new Date()),
       cwd: opts.cwd ?? PACKAGE_ROOT,
       packageRoot: PACKAGE_ROOT,
+      prompter: opts.prompter,
     },
     argv,
   );

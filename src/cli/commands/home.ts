@@ -1,7 +1,7 @@
 import type { Course } from '../../content/course.ts';
 import type { Lesson } from '../../content/schema.ts';
 import { continueTarget, type ContinueTarget } from '../../lesson/continue.ts';
-import { summariseLesson } from '../../lesson/status.ts';
+import { lessonFigures } from '../../lesson/status.ts';
 import type { CourseProgress } from '../../progress/types.ts';
 import { textWidth } from '../../ui/io.ts';
 import type { MenuChoice } from '../../ui/prompts/index.ts';
@@ -100,7 +100,7 @@ async function pickLesson(ctx: Ctx, course: Course, progress: CourseProgress | u
     // A plain menu numbers its entries already, and here they are the lesson numbers.
     label: ctx.plain ? l.title : `${i + 1}. ${l.title}`,
     value: l.id,
-    hint: statusText(summariseLesson(l, progress, course.quizzes.get(l.id)).status),
+    hint: statusText(lessonFigures(l, progress, course.quizzes.get(l.id)).status),
   }));
   choices.push({ label: 'Back', value: BACK });
   const picked = await ctx.prompter.select('Which lesson?', choices);
@@ -111,7 +111,7 @@ async function pickQuiz(ctx: Ctx, course: Course, progress: CourseProgress | und
   const choices: Array<MenuChoice<string | typeof BACK>> = course.lessons
     .filter((l) => course.quizzes.has(l.id))
     .map((l) => {
-      const s = summariseLesson(l, progress, course.quizzes.get(l.id));
+      const s = lessonFigures(l, progress, course.quizzes.get(l.id));
       return {
         label: ctx.plain ? l.title : `${course.lessons.indexOf(l) + 1}. ${l.title}`,
         value: l.id,

@@ -10,6 +10,7 @@ import { createPrompter, type Prompter } from '../ui/prompts/index.ts';
 import type { QuestionScreen } from '../ui/question.ts';
 import type { Course } from '../content/course.ts';
 import { resolveCacheDir } from '../content/cache-dir.ts';
+import { commandPrefix } from './command-name.ts';
 
 /** Everything a command may touch, decided once at the entry so tests can replace any of it. */
 export interface Ctx {
@@ -44,6 +45,8 @@ export interface Ctx {
   cacheDir: string | undefined;
   /** The course in use, loaded and checked on first use; rejects with ContentError when it has errors. */
   course: () => Promise<Course>;
+  /** A command as a hint writes it, e.g. `alignment-tutor quiz basics`, so that pasting it works. */
+  command: (args: string) => string;
 }
 
 export interface GlobalOptions {
@@ -76,6 +79,7 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
   const plain = base.prompter?.plain ?? (Boolean(opts.plain) || !isInteractive(io));
   let course: Promise<Course> | undefined;
   let notices: string[] = [];
+  let prefix: string | undefined;
   const notify = (message: string) => {
     // A few at most: a failure is told once until saving works again.
     notices = [...notices.slice(-4), message];
@@ -105,6 +109,7 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
     cacheDir: resolveCacheDir(env),
     // Imported on first use: commands that never touch the course skip the loader entirely.
     course: () => (course ??= import('./course.ts').then((m) => m.loadCourseOrThrow(ctx))),
+    command: (args) => `${(prefix ??= commandPrefix(base))}${args ? ` ${args}` : ''}`,
   };
   base.opened?.push(ctx.store);
   return ctx;

@@ -298,8 +298,8 @@ describe('reset', () => {
     const file = progressFile(sampleProgress(COURSE));
     const { code, stderr } = await tutor(file, ['reset', 'reward', '--yes']);
     expect(code).toBe(1);
-    expect(stderr).toContain('error: no lesson "reward" in this course');
-    expect(stderr).toContain('The closest lesson ids: rewards.');
+    // Worded as learn and quiz word it.
+    expect(stderr).toContain('error: there is no lesson "reward"; did you mean "rewards"?');
   });
 
   it('says when there is nothing to reset, without writing a backup', async () => {

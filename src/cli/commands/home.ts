@@ -8,7 +8,7 @@ import type { MenuChoice } from '../../ui/prompts/index.ts';
 import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
-import { readLesson } from './learn.ts';
+import { readLesson } from '../flows/lesson.ts';
 
 type HomeAction = 'continue' | 'lessons' | 'quiz' | 'review' | 'progress' | 'quit';
 const BACK = Symbol('back');
@@ -37,8 +37,8 @@ export async function runHome(ctx: Ctx): Promise<void> {
         await pickQuiz(ctx, course, progress);
         break;
       case 'progress': {
-        const { runProgress } = await import('./progress.ts');
-        await runProgress(ctx, {});
+        const { showProgress } = await import('../flows/progress.ts');
+        await showProgress(ctx);
         // The home screen redraws at once; without a pause the report would scroll away unread.
         if (!ctx.prompter.plain)
           await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
@@ -90,8 +90,8 @@ function lessonSize(lesson: Lesson): string {
 async function openTarget(ctx: Ctx, target: ContinueTarget): Promise<void> {
   if (target.kind === 'lesson') await readLesson(ctx, target.lesson.id, { fromHome: true });
   else if (target.kind === 'quiz') {
-    const { runQuiz } = await import('./quiz.ts');
-    await runQuiz(ctx, target.lesson.id, {});
+    const { takeQuiz } = await import('../flows/quiz.ts');
+    await takeQuiz(ctx, target.lesson);
   }
 }
 
@@ -125,6 +125,9 @@ async function pickQuiz(ctx: Ctx, course: Course, progress: CourseProgress | und
   choices.push({ label: 'Back', value: BACK });
   const picked = await ctx.prompter.select('Which quiz?', choices);
   if (picked === BACK) return;
-  const { runQuiz } = await import('./quiz.ts');
-  await runQuiz(ctx, picked, {});
+  const { takeQuiz } = await import('../flows/quiz.ts');
+  await takeQuiz(
+    ctx,
+    course.lessons.find((l) => l.id === picked)!,
+  );
 }

@@ -85,7 +85,12 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async pager(page: PagerPage): Promise<PagerResult> {
-    const lines = [...page.header, ...(page.context ?? []), ...page.lines];
+    const lines = [
+      ...page.header,
+      ...(page.context ?? []),
+      ...page.lines,
+      ...(page.message ? [page.message] : []),
+    ];
     const action = this.next('pager', page.mode, lines, 'pager') as PagerAction;
     return { action, scroll: page.scroll ?? 0 };
   }

@@ -7,8 +7,10 @@ import { resolveProgressFile } from '../progress/paths.ts';
 import { courseIdFor } from '../progress/course-id.ts';
 import { openStore, type ProgressStore } from '../progress/store.ts';
 import { createPrompter, type Prompter } from '../ui/prompts/index.ts';
+import type { QuestionScreen } from '../ui/question.ts';
 import type { Course } from '../content/course.ts';
 import { resolveCacheDir } from '../content/cache-dir.ts';
+import { commandPrefix } from './command-name.ts';
 
 /** Everything a command may touch, decided once at the entry so tests can replace any of it. */
 export interface Ctx {
@@ -43,6 +45,8 @@ export interface Ctx {
   cacheDir: string | undefined;
   /** The course in use, loaded and checked on first use; rejects with ContentError when it has errors. */
   course: () => Promise<Course>;
+  /** A command as a hint writes it, e.g. `alignment-tutor quiz basics`, so that pasting it works. */
+  command: (args: string) => string;
 }
 
 export interface GlobalOptions {
@@ -60,6 +64,8 @@ export interface CtxBase {
   packageRoot: string;
   /** Stores opened during this run, so the exit message can say truthfully whether all was saved. */
   opened?: ProgressStore[];
+  /** Asks instead of the terminal or `--plain` lines: the tests' scripted prompter. */
+  prompter?: Prompter;
 }
 
 export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
@@ -70,9 +76,10 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
   const theme = createTheme(color);
   const shippedContent = path.resolve(contentDir) === path.resolve(packageRoot);
   const progressFile = resolveProgressFile({ flag: opts.progressFile, env, cwd });
-  const plain = Boolean(opts.plain) || !isInteractive(io);
+  const plain = base.prompter?.plain ?? (Boolean(opts.plain) || !isInteractive(io));
   let course: Promise<Course> | undefined;
   let notices: string[] = [];
+  let prefix: string | undefined;
   const notify = (message: string) => {
     // A few at most: a failure is told once until saving works again.
     notices = [...notices.slice(-4), message];
@@ -98,11 +105,24 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
       notices = [];
       return taken;
     },
-    prompter: createPrompter(io, plain),
+    prompter: base.prompter ?? createPrompter(io, plain, { dim: theme.dim, accent: theme.accent }),
     cacheDir: resolveCacheDir(env),
     // Imported on first use: commands that never touch the course skip the loader entirely.
     course: () => (course ??= import('./course.ts').then((m) => m.loadCourseOrThrow(ctx))),
+    command: (args) => `${(prefix ??= commandPrefix(base))}${args ? ` ${args}` : ''}`,
   };
   base.opened?.push(ctx.store);
   return ctx;
+}
+
+/** What a question on screen needs from the run, and nothing more. */
+export function questionScreen(ctx: Ctx): QuestionScreen {
+  return {
+    prompter: ctx.prompter,
+    theme: ctx.theme,
+    width: textWidth(ctx.io),
+    terminal: Boolean(ctx.io.stdout.isTTY),
+    cacheDir: ctx.cacheDir,
+    write: (s) => ctx.io.stdout.write(s),
+  };
 }

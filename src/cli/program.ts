@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../errors.ts';
 import { closest } from '../text/suggest.ts';
+import { commandPrefix } from './command-name.ts';
 import { createCtx, type Ctx, type CtxBase, type GlobalOptions } from './context.ts';
 
 declare const __VERSION__: string;
@@ -37,7 +38,10 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
     program
       .command('learn')
       .description('read a lesson, one section at a time (without an id: continue where you stopped)')
-      .argument('[lesson]', 'lesson id, e.g. specification-problem')
+      .argument(
+        '[lesson]',
+        'lesson number or id, with /section (number or id) to open a section: 2, specification-problem/3',
+      )
       .option('--print', 'print the whole lesson to standard output, no prompts, nothing recorded')
       .action(async (lesson: string | undefined, opts: { print?: boolean }, cmd: Command) => {
         const { runLearn } = await import('./commands/learn.ts');
@@ -47,7 +51,7 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
     program
       .command('quiz')
       .description("take a lesson's quiz (without an id: the quiz of the lesson last read)")
-      .argument('[lesson]', 'lesson id')
+      .argument('[lesson]', 'lesson number or id')
       .option('--missed', 'ask only the questions missed in the last attempt')
       .option('--shuffle', 'shuffle questions and choices')
       .option('--seed <n>', 'make --shuffle reproducible', wholeNumber('--seed', 0))
@@ -98,7 +102,7 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
     program
       .command('reset')
       .description("clear one lesson's progress, or all of it (a backup is written first)")
-      .argument('[lesson]', 'lesson id')
+      .argument('[lesson]', 'lesson number or id')
       .option('-y, --yes', 'do not ask for confirmation')
       .action(async (lesson: string | undefined, opts: { yes?: boolean }, cmd: Command) => {
         const { runReset } = await import('./commands/reset.ts');
@@ -158,6 +162,8 @@ export function createProgram(base: CtxBase, only?: string): Command {
     .option('--plain', 'numbered menus read line by line, no screen redraws (for screen readers and scripts)')
     .option('--no-color', 'no colour in the output (NO_COLOR is honoured too)')
     .usage('[options] [command]')
+    // Subcommand help lists --content, --progress-file, --plain and --no-color too.
+    .configureHelp({ showGlobalOptions: true })
     .argument('[command]', '')
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -165,24 +171,29 @@ export function createProgram(base: CtxBase, only?: string): Command {
       writeOut: (s) => base.io.stdout.write(s),
       writeErr: (s) => base.io.stderr.write(s),
     })
-    .addHelpText(
-      'after',
-      `
-Run without a command to open the home screen.
-
-Examples:
-  $ alignment-tutor                      open the home screen
-  $ alignment-tutor learn                continue where you stopped
-  $ alignment-tutor quiz specification-problem
-  $ alignment-tutor validate             check the course files`,
-    )
+    .addHelpText('after', () => {
+      const me = commandPrefix(base);
+      const example = (args: string, what = '') =>
+        `  $ ${`${me} ${args}`.trim().padEnd(36)} ${what}`.trimEnd();
+      return [
+        '',
+        'Run without a command to open the home screen.',
+        '',
+        'Examples:',
+        example('', 'open the home screen'),
+        example('learn', 'continue where you stopped'),
+        example('learn 2', 'open lesson 2'),
+        example('quiz specification-problem'),
+        example('validate', 'check the course files'),
+      ].join('\n');
+    })
     .action(async (command: string | undefined, _opts, cmd: Command) => {
       if (command !== undefined) {
         const names = Object.keys(COMMANDS);
         const [near] = closest(command, names, 1);
         throw new UsageError(
           `unknown command '${command}'${near ? ` (did you mean '${near}'?)` : ''}`,
-          'Run alignment-tutor --help to see the commands.',
+          `Run ${commandPrefix(base)} --help to see the commands.`,
         );
       }
       const { runHome } = await import('./commands/home.ts');
@@ -211,7 +222,7 @@ export async function runCli(base: CtxBase, argv: string[]): Promise<void> {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) throw new HelpShown();
       // commander has already printed "error: ..." to stderr.
-      throw new UsageError('', 'Run alignment-tutor --help for usage.');
+      throw new UsageError('', `Run ${commandPrefix(base)} --help for usage.`);
     }
     throw err;
   }

@@ -1,131 +1,16 @@
 import { z } from 'zod';
+import { questionSchema } from '../quiz/kinds/registry.ts';
+import { id, text } from './fields.ts';
+
+export { choiceSchema, type Choice } from './fields.ts';
+export { QUESTION_TYPES, questionSchema, type Question, type QuestionType } from '../quiz/kinds/registry.ts';
 
 /**
  * The one definition of the lesson and quiz format. The loader checks files against it and
  * `alignment-tutor schema` turns it into the JSON Schema that editors use for completion,
- * so the documentation, the checks and the editor help cannot drift apart.
+ * so the documentation, the checks and the editor help cannot drift apart. Questions are
+ * declared by their kinds (quiz/kinds).
  */
-
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-// C0 controls other than tab and newline, DEL, and C1 controls: any of them could move the
-// cursor or recolour the learner's terminal when the text is printed.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
-
-function controlCharMessage(value: string): string {
-  const m = CONTROL.exec(value);
-  const code = m ? m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0') : '????';
-  const line = m ? value.slice(0, m.index).split('\n').length : 1;
-  return `contains the control character U+${code} (line ${line} of this text); delete it, since it could drive the learner's terminal`;
-}
-
-/** Text shown to the learner: non-empty, and free of terminal control characters. */
-const text = (what: string) =>
-  z
-    .string({ error: (iss) => (iss.input === undefined ? undefined : `${what} must be text`) })
-    .trim()
-    .min(1, `${what} must not be empty`)
-    .refine((s) => !CONTROL.test(s), { error: (iss) => controlCharMessage(String(iss.input)) })
-    .meta({ description: what });
-
-const id = (what: string) =>
-  z
-    .string()
-    .regex(
-      KEBAB,
-      `${what} must be kebab-case: lowercase letters, digits and single hyphens, like "reward-hacking"`,
-    )
-    .meta({ description: `${what}: kebab-case, stable (progress is keyed by it)` });
-
-export const choiceSchema = z
-  .strictObject({
-    text: text('Choice text'),
-    correct: z.boolean().optional().meta({ description: 'true on the right choice(s)' }),
-    feedback: text('Feedback').optional().meta({
-      description: 'Shown when this choice is picked; for a wrong choice, name the misconception it reveals',
-    }),
-  })
-  .meta({ title: 'Choice' });
-
-const questionBase = {
-  id: id('Question id'),
-  prompt: text('Prompt (Markdown)'),
-  explanation: text('Explanation shown after answering: why the right answer is right'),
-  hint: text('Hint offered before answering').optional(),
-  section: id('Section id of the lesson to revisit').optional(),
-};
-
-const choices = z.array(choiceSchema).min(2, 'needs at least 2 choices');
-
-const countCorrect = (cs: ReadonlyArray<{ correct?: boolean | undefined }>) =>
-  cs.filter((c) => c.correct === true).length;
-
-export const singleSchema = z
-  .strictObject({ ...questionBase, type: z.literal('single'), choices })
-  .refine((q) => countCorrect(q.choices) === 1, {
-    path: ['choices'],
-    error: (iss) => {
-      const n = countCorrect((iss.input as { choices: [] }).choices);
-      return `a "single" question needs exactly one choice with "correct: true" (found ${n}); use type "multiple" for several right answers`;
-    },
-  })
-  .meta({ title: 'Single-choice question' });
-
-export const multipleSchema = z
-  .strictObject({ ...questionBase, type: z.literal('multiple'), choices })
-  .refine((q) => countCorrect(q.choices) >= 1, {
-    path: ['choices'],
-    error: 'a "multiple" question needs at least one choice with "correct: true"',
-  })
-  .meta({ title: 'Select-all-that-apply question' });
-
-export const trueFalseSchema = z
-  .strictObject({
-    ...questionBase,
-    type: z.literal('true-false'),
-    answer: z.boolean({ error: 'answer must be true or false (without quotes)' }),
-  })
-  .meta({ title: 'True/false question' });
-
-export const shortSchema = z
-  .strictObject({
-    ...questionBase,
-    type: z.literal('short'),
-    accept: z.array(text('Accepted answer')).min(1, 'accept needs at least one answer').optional().meta({
-      description: 'Accepted answers, matched ignoring case, surrounding space and repeated inner space',
-    }),
-    pattern: text('Pattern').optional().meta({
-      description: 'A JavaScript regular expression tested, case-insensitively, against the trimmed answer',
-    }),
-  })
-  .refine((q) => q.accept !== undefined || q.pattern !== undefined, {
-    error: 'a "short" question needs "accept" (a list of answers), "pattern" (a regular expression), or both',
-  })
-  .meta({ title: 'Short-answer question' });
-
-export const orderSchema = z
-  .strictObject({
-    ...questionBase,
-    type: z.literal('order'),
-    items: z
-      .array(text('Item'))
-      .min(2, 'needs at least 2 items')
-      .refine((items) => new Set(items).size === items.length, {
-        error: 'items must all be different, or the right order is ambiguous',
-      })
-      .meta({ description: 'Written in the correct order; the learner sees them shuffled' }),
-  })
-  .meta({ title: 'Ordering question' });
-
-export const QUESTION_TYPES = ['single', 'multiple', 'true-false', 'short', 'order'] as const;
-
-export const questionSchema = z.discriminatedUnion('type', [
-  singleSchema,
-  multipleSchema,
-  trueFalseSchema,
-  shortSchema,
-  orderSchema,
-]);
 
 export const sectionSchema = z
   .strictObject({
@@ -179,9 +64,6 @@ export const quizSchema = z
   })
   .meta({ title: 'alignment-tutor quiz' });
 
-export type Choice = z.infer<typeof choiceSchema>;
-export type Question = z.infer<typeof questionSchema>;
-export type QuestionType = Question['type'];
 export type Section = z.infer<typeof sectionSchema>;
 export type Term = z.infer<typeof termSchema>;
 export type Reference = z.infer<typeof referenceSchema>;

@@ -56,13 +56,21 @@ function nextLesson(
   return { kind: 'lesson', lesson, section: resumeIndex(lesson, progress), fresh: !lp?.sectionsSeen.length };
 }
 
-/** The lesson with this id, or the closest ids to suggest instead. */
-export function findLesson(course: Course, id: string): { lesson: Lesson } | { suggestions: string[] } {
-  const lesson = course.lessons.find((l) => l.id === id);
+/**
+ * The lesson a learner named: its number as the home screen and `list` show it, its id in any
+ * case, or its title; otherwise the closest ids to suggest instead.
+ */
+export function findLesson(course: Course, name: string): { lesson: Lesson } | { suggestions: string[] } {
+  const wanted = name.trim().toLowerCase();
+  const byNumber = /^\d+$/.test(wanted) ? course.lessons[Number(wanted) - 1] : undefined;
+  const lesson =
+    byNumber ??
+    course.lessons.find((l) => l.id === wanted) ??
+    course.lessons.find((l) => l.title.toLowerCase() === wanted);
   if (lesson) return { lesson };
   return {
     suggestions: closest(
-      id,
+      wanted,
       course.lessons.map((l) => l.id),
       3,
     ),

@@ -1,5 +1,6 @@
 import type { Course } from '../content/course.ts';
-import type { AttemptRecord, CourseProgress } from './types.ts';
+import { lessonFigures } from '../lesson/status.ts';
+import type { CourseProgress } from './types.ts';
 
 /**
  * Where the learner stands in each lesson of a course, as numbers: what `progress` prints and
@@ -23,7 +24,7 @@ export interface LessonReport {
   /** Best and most recent score of a whole-quiz attempt, 0..1; null before the first. */
   best: number | null;
   latest: number | null;
-  /** A whole-quiz attempt reached the pass mark. */
+  /** A whole-quiz attempt reached the pass mark (see lessonFigures). */
   passed: boolean;
   /** A quiz attempt was left before its last question and can be resumed. */
   quizUnfinished: boolean;
@@ -54,40 +55,21 @@ export function reportProgress(
   progress: CourseProgress | undefined,
 ): CourseReport {
   const lessons = course.lessons.map((lesson): LessonReport => {
-    const lp = progress?.lessons[lesson.id];
-    const qp = progress?.quizzes[lesson.id];
-    const ids = new Set(lesson.sections.map((s) => s.id));
-    const answers = qp?.answers ?? [];
-    const attempts = qp?.attempts ?? [];
-    // A retry of only the missed questions is not a score for the whole quiz.
-    const whole = attempts.filter((a) => a.mode !== 'missed');
-    const latest = whole.reduce<AttemptRecord | undefined>(
-      (l, a) => (!l || a.finishedAt >= l.finishedAt ? a : l),
-      undefined,
-    );
-    const times = [
-      lp?.updatedAt,
-      qp?.current?.updatedAt,
-      ...attempts.map((a) => a.finishedAt),
-      ...answers.map((a) => a.at),
-    ];
+    const f = lessonFigures(lesson, progress, course.quizzes.get(lesson.id));
     return {
       id: lesson.id,
       title: lesson.title,
-      sections: lesson.sections.length,
-      sectionsRead: (lp?.sectionsSeen ?? []).filter((id) => ids.has(id)).length,
-      finished: lp?.finishedAt !== undefined,
-      answered: answers.length,
-      correct: answers.filter((a) => a.correct).length,
-      attempts: attempts.length,
-      best: whole.length ? Math.max(...whole.map((a) => a.score)) : null,
-      latest: latest ? latest.score : null,
-      passed: whole.some((a) => a.passed),
-      quizUnfinished: qp?.current !== undefined,
-      lastActivity: times.reduce<string | null>(
-        (max, t) => (t !== undefined && (max === null || t > max) ? t : max),
-        null,
-      ),
+      sections: f.total,
+      sectionsRead: f.seen,
+      finished: f.finished,
+      answered: f.answered,
+      correct: f.correct,
+      attempts: f.attempts,
+      best: f.best ?? null,
+      latest: f.latest ?? null,
+      passed: f.passed,
+      quizUnfinished: f.quizUnfinished,
+      lastActivity: f.lastActivity ?? null,
     };
   });
   const sum = (f: (l: LessonReport) => number) => lessons.reduce((n, l) => n + f(l), 0);

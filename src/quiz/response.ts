@@ -1,11 +1,5 @@
 /**
- * What a learner answered, independent of how it was shown: choice and item numbers are
- * indices into the question as written in the file, so a shuffled display never changes
- * what is stored.
+ * What a learner answered. Each question kind (kinds/) declares its own shape; the progress
+ * file's schema records the union declared here.
  */
-export type Response =
-  | { type: 'single'; choice: number }
-  | { type: 'multiple'; choices: number[] }
-  | { type: 'true-false'; value: boolean }
-  | { type: 'short'; text: string }
-  | { type: 'order'; order: number[] };
+export { responseSchema, type Response } from './kinds/registry.ts';

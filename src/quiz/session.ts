@@ -1,4 +1,5 @@
-import type { Question, Quiz } from '../content/schema.ts';
+import type { Quiz } from '../content/schema.ts';
+import { kindOf } from './kinds/registry.ts';
 import { newRecordId, quizProgress, recordAnswer } from '../progress/record.ts';
 import type { AttemptRecord, CourseProgress, QuizProgress, UnfinishedQuiz } from '../progress/types.ts';
 import type { Response } from './response.ts';
@@ -35,17 +36,13 @@ export function planQuiz(quiz: Quiz, opts: PlanOptions): Plan {
   if (opts.limit !== undefined) questions = questions.slice(0, opts.limit);
   const display: Record<string, number[]> = {};
   for (const q of questions) {
-    const n = displayedCount(q);
-    if (q.type === 'order') display[q.id] = randomDisplay(n, opts.random);
-    else if (n > 0) display[q.id] = opts.shuffle ? shuffled(identity(n), opts.random) : identity(n);
+    const kind = kindOf(q.type);
+    const n = kind.options(q).length;
+    if (n === 0) continue;
+    if (kind.shuffle === 'always') display[q.id] = randomDisplay(n, opts.random);
+    else display[q.id] = opts.shuffle ? shuffled(identity(n), opts.random) : identity(n);
   }
   return { questions: questions.map((q) => q.id), display };
-}
-
-function displayedCount(q: Question): number {
-  if (q.type === 'single' || q.type === 'multiple') return q.choices.length;
-  if (q.type === 'order') return q.items.length;
-  return 0;
 }
 
 function identity(n: number): number[] {

@@ -128,13 +128,14 @@ describe('learn: choosing the lesson', () => {
     const me = learner();
     const { code, stderr, stdout } = await me.run(['learn', 'oversigt']);
     expect(code).toBe(1);
-    expect(stderr).toContain('error: there is no lesson "oversigt"');
-    expect(stderr).toContain('Closest lesson ids: oversight.');
+    expect(stderr).toContain('error: there is no lesson "oversigt"; did you mean "oversight"?');
+    expect(stderr).toContain('Name a lesson by its number (1-3) or its id; alignment-tutor list shows both.');
     expect(stdout).toBe('');
   });
 
   it('lists every id when none is close', async () => {
     const { stderr } = await learner().run(['learn', 'zzz']);
+    expect(stderr).toContain('error: there is no lesson "zzz"\n');
     expect(stderr).toContain('Lesson ids: basics, oversight, values.');
   });
 

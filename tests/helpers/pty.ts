@@ -1,6 +1,6 @@
 import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import { PACKAGE_ROOT } from './run.ts';
+import { PACKAGE_ROOT, shortCommandDir } from './run.ts';
 import path from 'node:path';
 
 const BIN = path.join(PACKAGE_ROOT, 'bin', 'alignment-tutor.js');
@@ -38,7 +38,7 @@ export class TerminalSession {
       rows,
       cwd: opts.cwd ?? PACKAGE_ROOT,
       env: {
-        PATH: process.env['PATH'] ?? '',
+        PATH: [shortCommandDir(), process.env['PATH'] ?? ''].join(path.delimiter),
         HOME: process.env['HOME'] ?? '/tmp',
         TERM: 'xterm-256color',
         ...opts.env,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { continueTarget, findLesson, lessonToContinue } from '../../src/lesson/continue.ts';
 import { navigate, parsePlainCommand } from '../../src/lesson/navigation.ts';
-import { resumeIndex, summariseLesson, unreadPrerequisites } from '../../src/lesson/status.ts';
+import { resumeIndex, lessonFigures, unreadPrerequisites } from '../../src/lesson/status.ts';
+import { listJson } from '../../src/ui/screens/overview.ts';
+import { reportProgress } from '../../src/progress/summary.ts';
 import { markLessonFinished, markSectionSeen } from '../../src/progress/record.ts';
 import { fixtureCourse, progressWith } from './course.ts';
 
@@ -26,21 +28,21 @@ const attempt = (score: number, passed: boolean) => ({
 
 describe('lesson status', () => {
   it('goes from not started to in progress at the section reached, to read, to quiz passed', () => {
-    expect(summariseLesson(basics, undefined).status).toEqual({ kind: 'not-started' });
+    expect(lessonFigures(basics, undefined).status).toEqual({ kind: 'not-started' });
     const p = progressWith((c) => {
       markSectionSeen(c, 'basics', 'intent', AT);
       markSectionSeen(c, 'basics', 'proxies', AT);
     });
-    expect(summariseLesson(basics, p)).toMatchObject({
+    expect(lessonFigures(basics, p)).toMatchObject({
       status: { kind: 'in-progress', section: 2, total: 3 },
       seen: 2,
       total: 3,
     });
     markSectionSeen(p, 'basics', 'gaming', AT);
     markLessonFinished(p, 'basics', AT);
-    expect(summariseLesson(basics, p).status).toEqual({ kind: 'read' });
+    expect(lessonFigures(basics, p).status).toEqual({ kind: 'read' });
     p.quizzes['basics'] = { answers: [], attempts: [attempt(0.5, false), attempt(0.9, true)] };
-    expect(summariseLesson(basics, p, course.quizzes.get('basics'))).toMatchObject({
+    expect(lessonFigures(basics, p, course.quizzes.get('basics'))).toMatchObject({
       status: { kind: 'quiz-passed' },
       best: 0.9,
     });
@@ -51,7 +53,7 @@ describe('lesson status', () => {
       markSectionSeen(c, 'basics', 'removed-section', AT);
       markSectionSeen(c, 'basics', 'intent', AT);
     });
-    expect(summariseLesson(basics, p).seen).toBe(1);
+    expect(lessonFigures(basics, p).seen).toBe(1);
     p.lessons['basics']!.sectionReached = 'removed-section';
     expect(resumeIndex(basics, p)).toBe(0);
   });
@@ -184,5 +186,24 @@ describe('moving through a lesson', () => {
     expect(parsePlainCommand('next please', 5)).toMatchObject({
       error: expect.stringContaining('1-5 to jump'),
     });
+  });
+});
+
+describe('one set of figures for home, list and progress', () => {
+  it('agree on a quiz passed under a pass mark the author has since lowered', () => {
+    const course = fixtureCourse();
+    const lowered = { ...course.quizzes.get('basics')!, pass: 0.5 };
+    const quizzes = new Map(course.quizzes).set('basics', lowered);
+    const p = progressWith((c) => {
+      // 3 of 5 when the mark was 70%: not passed then, passed now.
+      c.quizzes['basics'] = { answers: [], attempts: [{ ...attempt(0.6, false), right: 3, total: 5 }] };
+    });
+    const basicsLesson = course.lessons.find((l) => l.id === 'basics')!;
+    const list = listJson({ ...course, quizzes }, p) as Array<{ id: string; status: string }>;
+    const report = reportProgress({ ...course, quizzes }, 'course', p);
+    expect(list.find((l) => l.id === 'basics')!.status).toBe('quiz-passed');
+    expect(report.lessons.find((l) => l.id === 'basics')!.passed).toBe(true);
+    expect(report.totals.quizzesPassed).toBe(1);
+    expect(lessonFigures(basicsLesson, p, lowered).passed).toBe(true);
   });
 });

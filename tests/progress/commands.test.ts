@@ -46,10 +46,13 @@ describe('progress', () => {
     const { code, stdout, stderr } = await tutor(file, ['progress'], { tty: true });
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toBe(
+    // The heading holds the course path, which wraps at a length that depends on where the
+    // project is cloned: compare it with the wrapping undone, and the rest exactly.
+    const [heading = '', ...rest] = stdout.split('\n\n');
+    const unwrapped = (text: string) => text.replace(/\s+/g, '');
+    expect(unwrapped(heading)).toBe(unwrapped(`Your progress in the course in ${COURSE_DIR}`));
+    expect(rest.join('\n\n')).toBe(
       [
-        `Your progress in the course in ${COURSE_DIR}`,
-        '',
         `Rewards and goals${' '.repeat(80 - 'Rewards and goals'.length - '2 days ago'.length)}2 days ago`,
         '  █████░░░░░ 2/4 sections · quiz best 100% ✓, latest 100% · 3 answers, 67% right',
         `Oversight${' '.repeat(80 - 'Oversight'.length - 'not started'.length)}not started`,
@@ -295,8 +298,8 @@ describe('reset', () => {
     const file = progressFile(sampleProgress(COURSE));
     const { code, stderr } = await tutor(file, ['reset', 'reward', '--yes']);
     expect(code).toBe(1);
-    expect(stderr).toContain('error: no lesson "reward" in this course');
-    expect(stderr).toContain('The closest lesson ids: rewards.');
+    // Worded as learn and quiz word it.
+    expect(stderr).toContain('error: there is no lesson "reward"; did you mean "rewards"?');
   });
 
   it('says when there is nothing to reset, without writing a backup', async () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/content/schema.ts';
 import { createTheme } from '../../src/ui/theme.ts';
-import { gradeAndExplain } from '../../src/ui/question.ts';
+import type { Response } from '../../src/quiz/response.ts';
+import { grade } from '../../src/quiz/grade.ts';
+import { explain, type ExplainOptions } from '../../src/ui/question.ts';
+
+/** Grading in quiz/, the words in the screen: as a quiz and a lesson check use them. */
+function gradeAndExplain(question: Question, response: Response, opts?: ExplainOptions) {
+  const graded = grade(question, response);
+  return { correct: graded.correct, text: explain(question, response, graded, opts) };
+}
 
 const multiple: Question = {
   id: 'm',

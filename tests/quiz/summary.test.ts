@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { firstSentence } from '../../src/cli/commands/quiz.ts';
+import { firstSentence } from '../../src/ui/screens/quiz.ts';
 import { run, tempDir } from '../helpers/run.ts';
 
 // Long prompts and section titles (tests/fixtures/quiz/long); every answer below is wrong.

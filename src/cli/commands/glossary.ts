@@ -12,7 +12,7 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
   const { theme } = ctx;
   const width = textWidth(ctx.io);
   const from = (e: GlossaryEntry) =>
-    theme.dim(`from "${e.lesson.title}" (alignment-tutor learn ${e.lesson.id})`);
+    theme.dim(`from "${e.lesson.title}" (${ctx.command(`learn ${e.lesson.id}`)})`);
 
   if (term === undefined) {
     if (entries.length === 0) {
@@ -27,7 +27,7 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
       ),
     );
     ctx.io.stdout.write(
-      `${lines.join('\n')}\n\n${theme.dim(wrapText(`${entries.length} terms. Run alignment-tutor glossary "<term>" for a definition.`, width))}\n`,
+      `${lines.join('\n')}\n\n${theme.dim(wrapText(`${entries.length} terms. Run ${ctx.command('glossary <term>')} for a definition.`, width))}\n`,
     );
     return;
   }
@@ -38,7 +38,7 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
       `"${term}" is not a key term in this course`,
       found.suggestions.length
         ? `Closest terms: ${found.suggestions.join(', ')}.`
-        : 'Run alignment-tutor glossary to list every term, or alignment-tutor search <words> to search the lessons.',
+        : `Run ${ctx.command('glossary')} to list every term, or ${ctx.command('search <words>')} to search the lessons.`,
     );
   }
   const blocks = await Promise.all(

@@ -1,14 +1,14 @@
 import type { Course } from '../../content/course.ts';
 import type { Lesson } from '../../content/schema.ts';
 import { continueTarget, type ContinueTarget } from '../../lesson/continue.ts';
-import { summariseLesson } from '../../lesson/status.ts';
+import { lessonFigures } from '../../lesson/status.ts';
 import type { CourseProgress } from '../../progress/types.ts';
 import { textWidth } from '../../ui/io.ts';
 import type { MenuChoice } from '../../ui/prompts/index.ts';
 import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
-import { readLesson } from './learn.ts';
+import { readLesson } from '../flows/lesson.ts';
 
 type HomeAction = 'continue' | 'lessons' | 'quiz' | 'review' | 'progress' | 'quit';
 const BACK = Symbol('back');
@@ -23,7 +23,7 @@ export async function runHome(ctx: Ctx): Promise<void> {
       `${first ? '' : '\n'}${renderHome(course, progress, { theme: ctx.theme, width, plain: ctx.plain }, { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) })}\n`,
     );
     const target = continueTarget(course, progress);
-    const action = await ctx.prompter.menu<HomeAction>('What next?', homeChoices(course, target), {
+    const action = await ctx.prompter.select<HomeAction>('What next?', homeChoices(course, target), {
       default: target.kind === 'done' ? 'lessons' : 'continue',
     });
     switch (action) {
@@ -37,11 +37,11 @@ export async function runHome(ctx: Ctx): Promise<void> {
         await pickQuiz(ctx, course, progress);
         break;
       case 'progress': {
-        const { runProgress } = await import('./progress.ts');
-        await runProgress(ctx, {});
+        const { showProgress } = await import('../flows/progress.ts');
+        await showProgress(ctx);
         // The home screen redraws at once; without a pause the report would scroll away unread.
         if (!ctx.prompter.plain)
-          await ctx.prompter.menu('', [{ label: 'Back to the home screen', value: 'back' }]);
+          await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
         break;
       }
       case 'review':
@@ -90,8 +90,8 @@ function lessonSize(lesson: Lesson): string {
 async function openTarget(ctx: Ctx, target: ContinueTarget): Promise<void> {
   if (target.kind === 'lesson') await readLesson(ctx, target.lesson.id, { fromHome: true });
   else if (target.kind === 'quiz') {
-    const { runQuiz } = await import('./quiz.ts');
-    await runQuiz(ctx, target.lesson.id, {});
+    const { takeQuiz } = await import('../flows/quiz.ts');
+    await takeQuiz(ctx, target.lesson);
   }
 }
 
@@ -100,10 +100,10 @@ async function pickLesson(ctx: Ctx, course: Course, progress: CourseProgress | u
     // A plain menu numbers its entries already, and here they are the lesson numbers.
     label: ctx.plain ? l.title : `${i + 1}. ${l.title}`,
     value: l.id,
-    hint: statusText(summariseLesson(l, progress, course.quizzes.get(l.id)).status),
+    hint: statusText(lessonFigures(l, progress, course.quizzes.get(l.id)).status),
   }));
   choices.push({ label: 'Back', value: BACK });
-  const picked = await ctx.prompter.menu('Which lesson?', choices);
+  const picked = await ctx.prompter.select('Which lesson?', choices);
   if (picked !== BACK) await readLesson(ctx, picked, { fromHome: true });
 }
 
@@ -111,7 +111,7 @@ async function pickQuiz(ctx: Ctx, course: Course, progress: CourseProgress | und
   const choices: Array<MenuChoice<string | typeof BACK>> = course.lessons
     .filter((l) => course.quizzes.has(l.id))
     .map((l) => {
-      const s = summariseLesson(l, progress, course.quizzes.get(l.id));
+      const s = lessonFigures(l, progress, course.quizzes.get(l.id));
       return {
         label: ctx.plain ? l.title : `${course.lessons.indexOf(l) + 1}. ${l.title}`,
         value: l.id,
@@ -123,8 +123,11 @@ async function pickQuiz(ctx: Ctx, course: Course, progress: CourseProgress | und
       };
     });
   choices.push({ label: 'Back', value: BACK });
-  const picked = await ctx.prompter.menu('Which quiz?', choices);
+  const picked = await ctx.prompter.select('Which quiz?', choices);
   if (picked === BACK) return;
-  const { runQuiz } = await import('./quiz.ts');
-  await runQuiz(ctx, picked, {});
+  const { takeQuiz } = await import('../flows/quiz.ts');
+  await takeQuiz(
+    ctx,
+    course.lessons.find((l) => l.id === picked)!,
+  );
 }

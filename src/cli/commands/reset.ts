@@ -1,5 +1,5 @@
 import type { Course } from '../../content/course.ts';
-import { ContentError, ExitError, UserError } from '../../errors.ts';
+import { ContentError, ExitError } from '../../errors.ts';
 import { siblings } from '../../progress/paths.ts';
 import { clearLesson } from '../../progress/record.ts';
 import type { CourseProgress } from '../../progress/types.ts';
@@ -7,6 +7,8 @@ import { closest } from '../../text/suggest.ts';
 import { textWidth } from '../../ui/io.ts';
 import { wrapText } from '../../ui/wrap.ts';
 import type { Ctx } from '../context.ts';
+import { unknownLesson } from '../lesson-arg.ts';
+import { findLesson } from '../../lesson/continue.ts';
 import { plural } from '../../text/plural.ts';
 
 /**
@@ -16,9 +18,10 @@ import { plural } from '../../text/plural.ts';
  */
 export async function runReset(
   ctx: Ctx,
-  lessonId: string | undefined,
+  lessonArg: string | undefined,
   opts: { yes?: boolean } = {},
 ): Promise<void> {
+  let lessonId: string | undefined;
   const data = await ctx.store.read();
   if (await ctx.store.refusal()) throw new ExitError(1);
   const progress = data.courses[ctx.courseId];
@@ -27,19 +30,22 @@ export async function runReset(
 
   let what: string;
   let subject: string;
-  if (lessonId !== undefined) {
+  if (lessonArg !== undefined) {
     const course = await courseIfReadable(ctx);
-    const title = course?.lessons.find((l) => l.id === lessonId)?.title;
-    if (title === undefined && !hasLesson(progress, lessonId))
-      throw unknownLesson(lessonId, course, progress);
-    subject = `"${title ?? lessonId}"`;
+    const found = course ? findLesson(course, lessonArg) : undefined;
+    // A lesson no longer in the course is still known by the id its progress is recorded under.
+    const inCourse = found && 'lesson' in found ? found.lesson : undefined;
+    if (!inCourse && !hasLesson(progress, lessonArg)) {
+      const ids = [...(course?.lessons.map((l) => l.id) ?? []), ...recordedIds(progress)];
+      const near = closest(lessonArg, [...new Set(ids)], 3);
+      throw unknownLesson(ctx, lessonArg, near, course?.lessons.map((l) => l.id) ?? []);
+    }
+    lessonId = inCourse?.id ?? lessonArg;
+    subject = `"${inCourse?.title ?? lessonId}"`;
     what = describe(progress, [lessonId]);
   } else {
     subject = 'this course';
-    what = describe(
-      progress,
-      progress ? [...new Set([...Object.keys(progress.lessons), ...Object.keys(progress.quizzes)])] : [],
-    );
+    what = describe(progress, recordedIds(progress));
   }
   if (!what) {
     out(`Nothing to reset: no progress is recorded for ${subject}.`);
@@ -67,7 +73,7 @@ export async function runReset(
   out(`Cleared your progress in ${subject} (${what}). Your progress as it was before is kept in:`);
   ctx.io.stdout.write(`  ${shown}\n`);
   // Paths and the command stay on lines of their own, unwrapped, so they can be copied whole.
-  ctx.io.stdout.write(`To bring it back, run:\n  alignment-tutor progress --import ${shown}\n`);
+  ctx.io.stdout.write(`To bring it back, run:\n  ${ctx.command(`progress --import ${shown}`)}\n`);
 }
 
 /** A broken course must not stop a reset: the ids recorded in the progress file are enough. */
@@ -84,25 +90,8 @@ function hasLesson(progress: CourseProgress | undefined, id: string): boolean {
   return Boolean(progress && (Object.hasOwn(progress.lessons, id) || Object.hasOwn(progress.quizzes, id)));
 }
 
-function unknownLesson(
-  id: string,
-  course: Course | undefined,
-  progress: CourseProgress | undefined,
-): UserError {
-  const ids = [
-    ...new Set([
-      ...(course?.lessons.map((l) => l.id) ?? []),
-      ...Object.keys(progress?.lessons ?? {}),
-      ...Object.keys(progress?.quizzes ?? {}),
-    ]),
-  ];
-  const near = closest(id, ids, 3);
-  const hint = near.length
-    ? `The closest lesson ids: ${near.join(', ')}.`
-    : ids.length && ids.length <= 12
-      ? `The lesson ids: ${ids.join(', ')}.`
-      : 'Run alignment-tutor list to see the lesson ids.';
-  return new UserError(`no lesson "${id}" in this course`, hint);
+function recordedIds(progress: CourseProgress | undefined): string[] {
+  return progress ? [...new Set([...Object.keys(progress.lessons), ...Object.keys(progress.quizzes)])] : [];
 }
 
 /** "4 sections read, 12 answers, 2 quiz attempts" (the parts that are not 0), or '' when there is nothing to clear. */

@@ -1,18 +1,12 @@
 import { ExitError } from '../../errors.ts';
 import { searchCourse, stem } from '../../lesson/search.ts';
 import { textWidth } from '../../ui/io.ts';
-import { wrapText } from '../../ui/wrap.ts';
+import { renderSearch } from '../../ui/screens/search.ts';
 import type { Ctx } from '../context.ts';
-
-const MAX_HITS = 10;
-/** Characters of context kept on each side of the first match in a long sentence. */
-const CONTEXT = 100;
 
 /** `search <words...>`: ranked places in the lessons, each with its matching line and the command to open it. */
 export async function runSearch(ctx: Ctx, words: string[]): Promise<void> {
   const course = await ctx.course();
-  const { theme } = ctx;
-  const width = textWidth(ctx.io);
   const hits = searchCourse(course, words);
   const query = words.join(' ');
   const stems = words
@@ -21,45 +15,11 @@ export async function runSearch(ctx: Ctx, words: string[]): Promise<void> {
     .map(stem);
   if (hits.length === 0) {
     ctx.io.stderr.write(
-      `Nothing in the lessons matches "${query}". Try fewer or shorter words, or alignment-tutor glossary for the key terms.\n`,
+      `Nothing in the lessons matches "${query}". Try fewer or shorter words, or ${ctx.command('glossary')} for the key terms.\n`,
     );
     throw new ExitError(1);
   }
-  const out: string[] = [];
-  if (!hits[0]!.complete)
-    out.push(
-      theme.dim(wrapText(`No single place has all of "${query}"; these have some of the words:`, width)),
-      '',
-    );
-  const shown = hits.slice(0, MAX_HITS);
-  for (const hit of shown) {
-    const target =
-      hit.section === undefined ? hit.lesson.id : `${hit.lesson.id}/${hit.lesson.sections[hit.section]!.id}`;
-    out.push(wrapText(`${theme.strong(hit.lesson.title)} › ${theme.accent(hit.place)}`, width));
-    out.push(wrapText(`  ${highlight(excerpt(hit.line, stems), stems, theme.strong)}`, width));
-    out.push(wrapText(`  ${theme.dim(`alignment-tutor learn ${target}`)}`, width), '');
-  }
-  if (hits.length > shown.length)
-    out.push(theme.dim(`${hits.length - shown.length} more not shown; add a word to narrow the search.`));
-  ctx.io.stdout.write(`${out.join('\n').trimEnd()}\n`);
-}
-
-/** A long sentence cut to the part around its first match. */
-function excerpt(line: string, words: string[]): string {
-  if (line.length <= CONTEXT * 2) return line;
-  const lower = line.toLowerCase();
-  const at = Math.max(0, Math.min(...words.map((w) => lower.indexOf(w)).filter((i) => i >= 0)));
-  const start = Math.max(0, at - CONTEXT);
-  const end = Math.min(line.length, at + CONTEXT);
-  return `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
-}
-
-/** The whole words that start with a searched stem, in bold. */
-function highlight(line: string, stems: string[], style: (s: string) => string): string {
-  const escaped = stems.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (escaped.length === 0) return line;
-  return line.replace(
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})[\\p{L}\\p{N}'-]*`, 'giu'),
-    (m) => style(m),
+  ctx.io.stdout.write(
+    renderSearch(hits, query, stems, { theme: ctx.theme, width: textWidth(ctx.io), command: ctx.command }),
   );
 }

@@ -8,48 +8,20 @@ import {
   type KeypressEvent,
 } from '@inquirer/core';
 
+import type { PagerAction, PagerPage, PagerResult } from './pager-types.ts';
+
 /**
  * A page of a lesson in the terminal: a fixed header, the text scrolled to fit the screen, and
  * a key line. It answers with what the learner asked for; the lesson flow decides what follows.
  */
-
-export type PagerMode =
-  /** A section: next, back, jump, key terms, quit. */
-  | 'section'
-  /** Feedback after a check: next, back to the section, quit. */
-  | 'feedback'
-  /** Something to read and close: the key terms. */
-  | 'note'
-  /** The recap at the end of a lesson: finish, back, quit. */
-  | 'end';
-
-export interface PagerConfig {
-  /** Lines kept at the top while the text scrolls (already styled and wrapped). */
-  header: string[];
-  /** The text, one entry per screen line (already wrapped to the width). */
-  lines: string[];
-  mode: PagerMode;
+export interface PagerConfig extends PagerPage {
   /** Terminal height; the page never takes more than this minus one line. */
   rows: number;
   /** Terminal width, to choose between the long and the short key line. */
   columns: number;
-  /** Number of sections, for jumping by number (section mode). */
-  sections?: number;
-  /** First line shown, e.g. to come back to the same place after the key terms. */
-  scroll?: number;
-  /** A note for the status line until the first key, e.g. "This is the first section." */
-  message?: string;
   /** Styles for the key line. */
   dim?: (s: string) => string;
   accent?: (s: string) => string;
-}
-
-export type PagerAction = 'next' | 'back' | 'terms' | 'quit' | 'close' | 'finish' | { jump: number };
-
-export interface PagerResult {
-  action: PagerAction;
-  /** The first line shown when the learner left, to return to it. */
-  scroll: number;
 }
 
 const HIDE_CURSOR = '\u001b[?25l';

@@ -1,6 +1,6 @@
 import type { Course } from '../../content/course.ts';
 import type { Lesson } from '../../content/schema.ts';
-import { summariseLesson, type LessonStatus, type LessonSummary } from '../../lesson/status.ts';
+import { lessonFigures, type LessonStatus, type LessonFigures } from '../../lesson/status.ts';
 import type { CourseProgress } from '../../progress/types.ts';
 import type { Theme } from '../theme.ts';
 import { visibleLength, wrapText } from '../wrap.ts';
@@ -49,7 +49,7 @@ export function bar(done: number, total: number, theme: Theme, length = BAR): st
 }
 
 /** "3/5 sections · quiz best 80%" */
-function progressWords(s: LessonSummary, theme: Theme): string {
+function progressWords(s: LessonFigures, theme: Theme): string {
   const quiz =
     s.best === undefined
       ? s.quizUnfinished
@@ -69,7 +69,7 @@ export function renderLessonLines(
   const rows = course.lessons.map((lesson, i) => ({
     lesson,
     n: `${i + 1}.`,
-    s: summariseLesson(lesson, progress, course.quizzes.get(lesson.id)),
+    s: lessonFigures(lesson, progress, course.quizzes.get(lesson.id)),
   }));
   if (screen.plain) {
     return rows
@@ -154,7 +154,7 @@ export function renderList(
   const pad = String(course.lessons.length).length + 2;
   return `${course.lessons
     .map((lesson, i) => {
-      const s = summariseLesson(lesson, progress, course.quizzes.get(lesson.id));
+      const s = lessonFigures(lesson, progress, course.quizzes.get(lesson.id));
       const head = wrapText(
         `${`${i + 1}.`.padEnd(pad)}${theme.strong(lesson.title)}${lesson.minutes ? theme.dim(` · ${lesson.minutes} min`) : ''} · ${styledStatus(s.status, theme)}`,
         width,
@@ -173,7 +173,7 @@ export function renderList(
 /** `list --json`: one object per lesson, in course order. */
 export function listJson(course: Course, progress: CourseProgress | undefined): unknown[] {
   return course.lessons.map((lesson: Lesson, i) => {
-    const s = summariseLesson(lesson, progress, course.quizzes.get(lesson.id));
+    const s = lessonFigures(lesson, progress, course.quizzes.get(lesson.id));
     return {
       position: i + 1,
       id: lesson.id,

@@ -1,0 +1,149 @@
+import { CancelledError } from '../../errors.ts';
+import { textWidth, type Io } from '../io.ts';
+import { answerList, answerText, choiceLabel, PROMPT_THEME } from './layout.ts';
+import type { PagerPage, PagerResult } from './pager-types.ts';
+import type { MenuChoice, OrderConfig, Prompter } from './prompter.ts';
+
+/**
+ * Arrow-key prompts: Inquirer's, and our order and pager prompts built on its core. With the
+ * three modules it loads (inquirer.ts, order.ts, pager.ts) this is the only code that reaches
+ * Inquirer, and it loads them only when a prompt is actually shown.
+ */
+export class InteractivePrompter implements Prompter {
+  readonly plain = false;
+  private readonly io: Io;
+  /** Styles for a page's key line. */
+  private readonly style: { dim: (s: string) => string; accent: (s: string) => string };
+  constructor(io: Io, style: { dim: (s: string) => string; accent: (s: string) => string }) {
+    this.io = io;
+    this.style = style;
+  }
+
+  private context(clearPromptOnDone = false) {
+    return { input: this.io.stdin, output: this.io.stdout, clearPromptOnDone };
+  }
+
+  private get columns() {
+    return textWidth(this.io);
+  }
+
+  async select<T>(
+    message: string,
+    choices: ReadonlyArray<MenuChoice<T>>,
+    opts?: { default?: T },
+  ): Promise<T> {
+    const { select } = await import('./inquirer.ts');
+    return cancellable(
+      select<T>(
+        {
+          message,
+          // "❯ " before each choice.
+          choices: choices.map((c) => ({
+            name: choiceLabel(c.label, this.columns, 2),
+            short: answerText(message, c.label, this.columns),
+            value: c.value,
+            description: c.hint,
+            disabled: c.disabled ?? false,
+          })),
+          default: opts?.default,
+          pageSize: 12,
+          loop: false,
+          theme: PROMPT_THEME,
+        },
+        this.context(),
+      ),
+    );
+  }
+
+  async checkbox<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T[]> {
+    const { checkbox } = await import('./inquirer.ts');
+    const columns = this.columns;
+    return cancellable(
+      checkbox<T>(
+        {
+          message,
+          // "❯◯ " before each choice.
+          choices: choices.map((c) => ({
+            name: choiceLabel(c.label, columns, 3),
+            short: c.label,
+            value: c.value,
+            disabled: c.disabled ?? false,
+          })),
+          required: true,
+          pageSize: 12,
+          loop: false,
+          theme: {
+            ...PROMPT_THEME,
+            style: {
+              renderSelectedChoices: (picked: ReadonlyArray<{ short: string }>) =>
+                answerList(
+                  message,
+                  picked.map((c) => c.short),
+                  columns,
+                  { separator: ', ' },
+                ),
+            },
+          },
+        },
+        this.context(),
+      ),
+    );
+  }
+
+  async confirm(message: string, opts?: { default?: boolean }): Promise<boolean> {
+    const { confirm } = await import('./inquirer.ts');
+    return cancellable(
+      confirm({ message, default: opts?.default ?? true, theme: PROMPT_THEME }, this.context()),
+    );
+  }
+
+  async input(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string> {
+    const { input } = await import('./inquirer.ts');
+    return cancellable(input({ message, validate: opts?.validate, theme: PROMPT_THEME }, this.context()));
+  }
+
+  async order(config: OrderConfig): Promise<number[] | 'hint'> {
+    const { orderPrompt } = await import('./order.ts');
+    return cancellable(orderPrompt({ ...config, columns: this.columns }, this.context()));
+  }
+
+  async pager(page: PagerPage): Promise<PagerResult> {
+    const { pager } = await import('./pager.ts');
+    const out = this.io.stdout as { rows?: number; columns?: number };
+    const rows = out.rows && out.rows > 4 ? out.rows : 24;
+    this.io.stdout.write(freshScreen(rows));
+    return cancellable(
+      pager(
+        {
+          ...page,
+          header: page.header.length ? [...page.header, ''] : [],
+          lines: page.context ? [...page.context, '', ...page.lines] : page.lines,
+          rows,
+          columns: out.columns ?? this.columns,
+          ...this.style,
+        },
+        this.context(true),
+      ),
+    );
+  }
+}
+
+/**
+ * Starts a page at the top of a clean screen. What was printed since the last page (a check, its
+ * answer) is scrolled up into the terminal's history rather than erased, and none of it is left
+ * above the page: a page is drawn where the cursor is, and it is one line short of the screen.
+ */
+function freshScreen(rows: number): string {
+  return `${'\n'.repeat(rows - 1)}\u001b[H\u001b[J`;
+}
+
+/** Ctrl-C (or a closed terminal) rejects an Inquirer prompt; it becomes the one cancel the entry handles. */
+export async function cancellable<T>(pending: Promise<T>): Promise<T> {
+  try {
+    return await pending;
+  } catch (e) {
+    const name = (e as Error | undefined)?.name;
+    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new CancelledError();
+    throw e;
+  }
+}

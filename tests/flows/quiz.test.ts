@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ProgressData } from '../../src/progress/types.ts';
+import { ScriptedPrompter, type Step } from '../helpers/fake-prompter.ts';
+import { run, tempDir } from '../helpers/run.ts';
+
+const FIXTURE = fileURLToPath(new URL('../fixtures/quiz/course', import.meta.url));
+const tmp = tempDir();
+afterAll(tmp.cleanup);
+let n = 0;
+
+/** A learner with a progress file of their own, answering through a script. */
+function learner() {
+  const file = path.join(tmp.dir, `progress-${++n}.json`);
+  return {
+    file,
+    async run(argv: string[], steps: Step[]) {
+      const prompter = new ScriptedPrompter(steps);
+      const result = await run(['--content', FIXTURE, ...argv], {
+        env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' },
+        prompter,
+      });
+      return { ...result, prompter };
+    },
+    saved: () => Object.values((JSON.parse(readFileSync(file, 'utf8')) as ProgressData).courses)[0]!,
+  };
+}
+
+const NEXT: Step = { select: 'Next question' };
+const RIGHT: Step[] = [
+  { select: 'A measurable stand-in' },
+  NEXT,
+  { checkbox: ['boat', 'Teaching'] },
+  NEXT,
+  { select: 'False' },
+  NEXT,
+  { input: 'Goodhart' },
+  NEXT,
+  { order: ['Act in the environment', 'Receive a reward', 'Update the policy'] },
+];
+
+describe('quiz, with keys (in-process, scripted)', () => {
+  it('asks each question through the prompter, explains it, and saves a passed attempt', async () => {
+    const me = learner();
+    const { code, stdout, prompter } = await me.run(['quiz', 'rewards'], RIGHT);
+    expect(code).toBe(0);
+    expect(prompter.left).toEqual([]);
+    expect(stdout).toContain('Question 5 of 5');
+    expect(stdout).toContain('Correct. That is the right order:');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('Score: 5/5 (100%) passed');
+    const attempts = me.saved().quizzes['rewards']!.attempts;
+    expect(attempts).toMatchObject([{ right: 5, total: 5, passed: true, mode: 'all' }]);
+  });
+
+  it('shows the hint when asked for it, records that it was used, and then asks again', async () => {
+    const me = learner();
+    const { stdout, prompter } = await me.run(
+      ['quiz', 'rewards'],
+      [{ select: 'Show the hint' }, { select: 'A measurable stand-in' }, { cancel: true }],
+    );
+    expect(stdout).toContain('Hint: It stands in for something else.');
+    // The second menu no longer offers the hint.
+    expect(prompter.shown[1]!.lines.some((l) => l.includes('Show the hint'))).toBe(false);
+    expect(me.saved().quizzes['rewards']!.answers).toMatchObject([
+      { question: 'proxy-meaning', hintUsed: true },
+    ]);
+  });
+});

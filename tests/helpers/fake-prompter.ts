@@ -1,0 +1,117 @@
+import { CancelledError } from '../../src/errors.ts';
+import type { PagerAction, PagerPage, PagerResult } from '../../src/ui/prompts/pager-types.ts';
+import type { MenuChoice, OrderConfig, Prompter } from '../../src/ui/prompts/prompter.ts';
+
+/**
+ * One scripted answer. A menu entry is named by (part of) its label, as a learner reads it; a
+ * `cancel` step is Ctrl-C at that prompt.
+ */
+export type Step =
+  | { select: string | RegExp }
+  | { checkbox: Array<string | RegExp> }
+  | { confirm: boolean }
+  | { input: string }
+  /** The items' texts in the order the learner puts them, or 'hint'. */
+  | { order: string[] | 'hint' }
+  | { pager: PagerAction }
+  | { cancel: true };
+
+/** What was put in front of the learner, in order: menus with their entries, pages with their text. */
+export interface Shown {
+  kind: 'select' | 'checkbox' | 'confirm' | 'input' | 'order' | 'pager';
+  message: string;
+  /** Menu labels, or a page's header and lines. */
+  lines: string[];
+}
+
+/**
+ * A prompter that answers from a script, for in-process tests of whole flows: it fails loudly
+ * when the flow asks something the script did not expect, and records everything shown.
+ */
+export class ScriptedPrompter implements Prompter {
+  readonly plain = false;
+  readonly shown: Shown[] = [];
+  private readonly steps: Step[];
+  constructor(steps: Step[]) {
+    this.steps = [...steps];
+  }
+
+  /** Steps not used: a flow that ends early leaves some. */
+  get left(): Step[] {
+    return this.steps;
+  }
+
+  private next<K extends string>(kind: Shown['kind'], message: string, lines: string[], key: K) {
+    this.shown.push({ kind, message, lines });
+    const step = this.steps.shift();
+    if (!step)
+      throw new Error(`the script ran out at ${kind} "${message}" (${lines.slice(0, 6).join(' | ')})`);
+    if ('cancel' in step) throw new CancelledError();
+    if (!(key in step))
+      throw new Error(`the flow asked ${kind} "${message}" but the script has ${JSON.stringify(step)}`);
+    return (step as Record<K, unknown>)[key];
+  }
+
+  async select<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T> {
+    const want = this.next('select', message, labelsOf(choices), 'select') as string | RegExp;
+    return pick(choices, want, message).value;
+  }
+
+  async checkbox<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T[]> {
+    const wants = this.next('checkbox', message, labelsOf(choices), 'checkbox') as Array<string | RegExp>;
+    return wants.map((w) => pick(choices, w, message).value);
+  }
+
+  async confirm(message: string): Promise<boolean> {
+    return this.next('confirm', message, [], 'confirm') as boolean;
+  }
+
+  async input(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string> {
+    const value = this.next('input', message, [], 'input') as string;
+    const verdict = opts?.validate?.(value) ?? true;
+    if (verdict !== true) throw new Error(`input "${value}" for "${message}" was refused: ${verdict}`);
+    return value;
+  }
+
+  async order(config: OrderConfig): Promise<number[] | 'hint'> {
+    const want = this.next('order', config.message, [...config.items], 'order') as string[] | 'hint';
+    if (want === 'hint') return 'hint';
+    return want.map((text) => {
+      const at = config.items.indexOf(text);
+      if (at < 0)
+        throw new Error(`"${text}" is not an item of "${config.message}": ${config.items.join(' | ')}`);
+      return at;
+    });
+  }
+
+  async pager(page: PagerPage): Promise<PagerResult> {
+    const lines = [
+      ...page.header,
+      ...(page.context ?? []),
+      ...page.lines,
+      ...(page.message ? [page.message] : []),
+    ];
+    const action = this.next('pager', page.mode, lines, 'pager') as PagerAction;
+    return { action, scroll: page.scroll ?? 0 };
+  }
+}
+
+function labelsOf<T>(choices: ReadonlyArray<MenuChoice<T>>): string[] {
+  return choices.map((c) => c.label + (c.disabled ? ` (${c.disabled})` : ''));
+}
+
+function pick<T>(
+  choices: ReadonlyArray<MenuChoice<T>>,
+  want: string | RegExp,
+  message: string,
+): MenuChoice<T> {
+  const found = choices.filter((c) =>
+    typeof want === 'string' ? c.label.includes(want) : want.test(c.label),
+  );
+  if (found.length !== 1)
+    throw new Error(
+      `"${String(want)}" matches ${found.length} entries of "${message}": ${choices.map((c) => c.label).join(' | ')}`,
+    );
+  if (found[0]!.disabled) throw new Error(`"${found[0]!.label}" is disabled: ${found[0]!.disabled}`);
+  return found[0]!;
+}

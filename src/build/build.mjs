@@ -8,6 +8,7 @@
 //    on the paths that use them. Each carries its own copy of the small shared modules; those are
 //    stateless, and errors are recognised by a mark rather than by class identity (src/errors.ts).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -94,6 +95,39 @@ const common = {
   metafile: true,
 };
 
+/**
+ * Modules whose exports the build computes once and writes in as data, so that what they need to
+ * compute them (zod) stays out of the bundle: the progress file's JSON Schema, derived from its
+ * zod declaration, is read by every command.
+ */
+const COMPUTED = ['src/progress/file-shape.ts'];
+
+async function computedModules() {
+  const values = new Map();
+  for (const file of COMPUTED) {
+    const out = await build({ ...common, entryPoints: [file], write: false, metafile: false, minify: false });
+    const mod = { exports: {} };
+    new Function('module', 'exports', 'require', out.outputFiles[0].text)(
+      mod,
+      mod.exports,
+      createRequire(import.meta.url),
+    );
+    const body = Object.entries(mod.exports)
+      .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+      .join('\n');
+    values.set(path.join(root, file), body);
+  }
+  return {
+    name: 'computed-modules',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (args) =>
+        values.has(args.path) ? { contents: values.get(args.path), loader: 'js' } : undefined,
+      );
+    },
+  };
+}
+const computed = await computedModules();
+
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 
 const main = await build({
@@ -102,14 +136,14 @@ const main = await build({
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   entryPoints: { cli: 'src/cli/entry.ts' },
   outdir: 'dist',
-  plugins: [lazyChildProcess, noColorDetection, lazyModules(false)],
+  plugins: [computed, lazyChildProcess, noColorDetection, lazyModules(false)],
 });
 
 const lazy = await build({
   ...common,
   entryPoints: LAZY,
   outdir: 'dist/lazy',
-  plugins: [lazyModules(true)],
+  plugins: [computed, lazyModules(true)],
 });
 
 // Kept for `npm run bench` and for anyone asking what start-up loads.

@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Course } from './course.ts';
 import type { ContentIssue } from './issues.ts';
 import { fnv1a } from '../text/hash.ts';
+import { writeAtomically } from '../progress/atomic-file.ts';
 
 declare const __BUILD__: string;
 
@@ -67,11 +68,9 @@ export function readCachedCourse(cacheFile: string, dir: string, key: string): C
 /** Best effort: a cache that cannot be written only costs the next start-up some time. */
 export function writeCachedCourse(cacheFile: string, key: string, course: Course): void {
   const data: CacheFile = { key, lessons: course.lessons, quizzes: [...course.quizzes] };
-  const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(cacheFile), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, cacheFile);
+    writeAtomically(cacheFile, JSON.stringify(data), { durable: false });
   } catch {
     // Read-only cache folder, full disk: carry on uncached.
   }

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fnv1a } from '../text/hash.ts';
+import { writeAtomically } from '../progress/atomic-file.ts';
 
 declare const __BUILD__: string;
 
@@ -74,9 +75,7 @@ function save(cache: Loaded): void {
     }
     const kept = [...merged].slice(-MAX_ENTRIES);
     mkdirSync(path.dirname(cache.file), { recursive: true });
-    const tmp = `${cache.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ entries: Object.fromEntries(kept) }));
-    renameSync(tmp, cache.file);
+    writeAtomically(cache.file, JSON.stringify({ entries: Object.fromEntries(kept) }), { durable: false });
   } catch {
     // Read-only or full cache folder: the next run renders again.
   }

@@ -9,7 +9,9 @@
 // Nothing lists our commands or modules: which code loads late follows from where `import()` is
 // written (src/cli/program.ts), and tests/build/bundle.test.ts checks that no module of ours is in
 // two files and that the common commands load no vendor file.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,17 +101,23 @@ const common = {
  */
 const COMPUTED = ['src/progress/file-shape.ts'];
 
+/** The exports of one of our modules, bundled and run here. */
+async function evaluate(file) {
+  const out = await build({ ...common, entryPoints: [file], write: false, metafile: false, minify: false });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', '__filename', out.outputFiles[0].text)(
+    mod,
+    mod.exports,
+    createRequire(import.meta.url),
+    path.join(root, file),
+  );
+  return mod.exports;
+}
+
 async function computedModules() {
   const values = new Map();
   for (const file of COMPUTED) {
-    const out = await build({ ...common, entryPoints: [file], write: false, metafile: false, minify: false });
-    const mod = { exports: {} };
-    new Function('module', 'exports', 'require', out.outputFiles[0].text)(
-      mod,
-      mod.exports,
-      createRequire(import.meta.url),
-    );
-    const body = Object.entries(mod.exports)
+    const body = Object.entries(await evaluate(file))
       .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
       .join('\n');
     values.set(path.join(root, file), body);
@@ -151,3 +159,55 @@ for (const file of Object.keys(VENDOR_FILES)) {
 
 // Kept for `npm run bench`, for tests/build/bundle.test.ts and for anyone asking what start-up loads.
 writeFileSync(path.join(root, 'dist', 'meta.json'), JSON.stringify({ main: main.metafile, vendor }));
+
+// The first run after installing should start as fast as any other: ship the course as checked
+// here (dist/course.json, used while its files are unchanged, see src/content/shipped.ts) and its
+// lesson pages as rendered for an 80-column terminal and for a pipe (dist/rendered.json, the
+// render cache's starting point). A course with errors fails the build.
+const shipped = await evaluate('src/content/shipped.ts');
+const course = await shipped.shipCourse(root);
+writeFileSync(path.join(root, 'dist', 'course.json'), JSON.stringify(course));
+writeFileSync(path.join(root, 'dist', 'rendered.json'), JSON.stringify({ entries: await prerender(course) }));
+
+/** Pages rendered by the built CLI itself (`learn <id> --print`), so the keys are exactly those it asks for. */
+async function prerender(shippedCourse) {
+  const work = mkdtempSync(path.join(tmpdir(), 'alignment-tutor-build-'));
+  const jobs = shippedCourse.lessons.flatMap((lesson) =>
+    [false, true].map((color, i) => () => {
+      const cache = path.join(work, `${lesson.id}-${i}`);
+      const env = {
+        ...process.env,
+        ALIGNMENT_TUTOR_CACHE: cache,
+        ALIGNMENT_TUTOR_PROGRESS: path.join(cache, 'p.json'),
+      };
+      delete env.NO_COLOR;
+      delete env.FORCE_COLOR;
+      if (color) env.FORCE_COLOR = '1';
+      else env.NO_COLOR = '1';
+      return new Promise((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          [path.join(root, 'bin', 'alignment-tutor.js'), 'learn', lesson.id, '--print'],
+          {
+            env,
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        );
+        child.on('error', reject);
+        child.on('close', (code) =>
+          code === 0 ? resolve(cache) : reject(new Error(`prerendering ${lesson.id} exited ${code}`)),
+        );
+      });
+    }),
+  );
+  const entries = {};
+  const next = async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const cache = await job();
+      Object.assign(entries, JSON.parse(readFileSync(path.join(cache, 'rendered.json'), 'utf8')).entries);
+    }
+  };
+  await Promise.all([next(), next(), next(), next()]);
+  rmSync(work, { recursive: true, force: true });
+  return entries;
+}

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fnv1a } from '../text/hash.ts';
@@ -28,7 +29,10 @@ function load(dir: string): Loaded {
   let cache = open.get(dir);
   if (cache) return cache;
   const file = path.join(dir, FILE);
-  cache = { file, entries: readEntries(file), added: false };
+  let entries = readEntries(file);
+  // A first run: start from the shipped course's pages, rendered by the build at common widths.
+  if (entries.size === 0) entries = readEntries(fileURLToPath(new URL(`./${FILE}`, import.meta.url)));
+  cache = { file, entries, added: false };
   open.set(dir, cache);
   return cache;
 }

@@ -1,13 +1,18 @@
 // Builds the CLI for a fast start, as CommonJS so that no command starts Node's ES module loader
 // (a few milliseconds of every start-up). Two kinds of output:
-//  - dist/cli.cjs: our own code in one file (plus commander, chalk, env-paths). Each extra module
-//    file Node has to load costs start-up time, more than the code in it; the code of a command
-//    runs only when that command is used.
-//  - dist/lazy/*.cjs: the heavy parts (YAML parser and schema library, Markdown renderer, Inquirer
-//    prompts, readline) and the less frequent commands, each bundled on its own and required only
-//    on the paths that use them. Each carries its own copy of the small shared modules; those are
-//    stateless, and errors are recognised by a mark rather than by class identity (src/errors.ts).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+//  - dist/cli.cjs: all of our own code, each module once (plus commander, chalk, env-paths). A
+//    module reached only through `import()` is wrapped so that its top-level code runs when it is
+//    first imported; its code is compiled only when it runs.
+//  - dist/vendor/*.cjs: the heavy libraries (YAML parser, schema library, Markdown renderer,
+//    Inquirer), one file per package, required only when a module that imports them first runs.
+//    A package another one uses is required from its own file, never copied (@inquirer/core once).
+// Nothing lists our commands or modules: which code loads late follows from where `import()` is
+// written (src/cli/program.ts), and tests/build/bundle.test.ts checks that no module of ours is in
+// two files and that the common commands load no vendor file.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -16,51 +21,46 @@ import { lazyChildProcess, noColorDetection } from './startup-stubs.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-/** Loaded on demand: output name → source file. */
-const LAZY = {
-  load: 'src/content/load.ts',
-  'json-schema': 'src/content/json-schema.ts',
-  markdown: 'src/ui/vendor/markdown-libs.ts',
-  inquirer: 'src/ui/prompts/inquirer.ts',
-  pager: 'src/ui/prompts/pager.ts',
-  order: 'src/ui/prompts/order.ts',
-  'line-reader': 'src/ui/line-reader.ts',
-  // The commands other than list and progress: lessons, quizzes and the author's tools need the
-  // renderer or the prompts anyway, and keeping them out makes every start-up compile less.
-  home: 'src/cli/commands/home.ts',
-  learn: 'src/cli/commands/learn.ts',
-  quiz: 'src/cli/commands/quiz.ts',
-  glossary: 'src/cli/commands/glossary.ts',
-  search: 'src/cli/commands/search.ts',
-  reset: 'src/cli/commands/reset.ts',
-  validate: 'src/cli/commands/validate.ts',
-  schema: 'src/cli/commands/schema.ts',
+/**
+ * Libraries loaded on demand, from dist/vendor/<file>.cjs. Inquirer's prompts and its core (which
+ * our own prompts use too) share one file, with the small packages both depend on.
+ */
+const VENDOR = {
+  yaml: 'yaml',
+  zod: 'zod',
+  marked: 'marked',
+  'marked-terminal': 'marked-terminal',
+  '@inquirer/core': 'inquirer',
+  '@inquirer/prompts': 'inquirer',
 };
-const lazyByTarget = new Map(Object.entries(LAZY).map(([name, target]) => [path.join(root, target), name]));
+/** What each vendor file exports. */
+const VENDOR_FILES = Object.entries(VENDOR).reduce((files, [name, file]) => {
+  (files[file] ??= []).push(name);
+  return files;
+}, {});
 
-/** Turns `import()` of a lazy module into a require of its own bundle; in the main file a static import of one is a build error. */
-function lazyModules(fromLazyDir) {
+/**
+ * A bare import of a vendored package becomes a require of its file. `building` is the vendor
+ * file being built, whose own packages are bundled into it; undefined for the main bundle.
+ */
+function vendored(building) {
   return {
-    name: 'lazy-modules',
+    name: 'vendored',
     setup(b) {
-      b.onResolve({ filter: /.*/ }, (args) => {
-        if (!args.path.startsWith('.')) return undefined;
-        const target = path.resolve(args.resolveDir, args.path);
-        const name = lazyByTarget.get(target);
-        if (name === undefined || args.kind === 'entry-point') return undefined;
-        if (args.kind !== 'dynamic-import') {
-          // Inside a lazy bundle a static import just makes its own copy.
-          if (fromLazyDir) return undefined;
-          return {
-            errors: [
-              {
-                text: `${args.path} is loaded lazily; import() it instead of importing it statically (see src/build/build.mjs)`,
-              },
-            ],
-          };
-        }
-        return { path: fromLazyDir ? `./${name}.cjs` : `./lazy/${name}.cjs`, external: true };
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        const file = VENDOR[args.path];
+        if (file === undefined || file === building) return undefined;
+        return { path: building ? `./${file}.cjs` : `./vendor/${file}.cjs`, external: true };
       });
+      b.onResolve({ filter: /^vendor-entry:/ }, (args) => ({
+        path: args.path.slice('vendor-entry:'.length),
+        namespace: 'vendor-entry',
+      }));
+      b.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => ({
+        contents: VENDOR_FILES[args.path].map((name) => `export * from ${JSON.stringify(name)};`).join('\n'),
+        resolveDir: root,
+        loader: 'js',
+      }));
     },
   };
 }
@@ -68,7 +68,7 @@ function lazyModules(fromLazyDir) {
 const common = {
   bundle: true,
   format: 'cjs',
-  // import() of a lazy bundle becomes a plain require().
+  // import() of our own modules stays in the file, wrapped; it becomes a plain call.
   supported: { 'dynamic-import': false },
   outExtension: { '.js': '.cjs' },
   platform: 'node',
@@ -94,6 +94,45 @@ const common = {
   metafile: true,
 };
 
+/**
+ * Modules whose exports the build computes once and writes in as data, so that what they need to
+ * compute them (zod) stays out of the bundle: the progress file's JSON Schema, derived from its
+ * zod declaration, is read by every command.
+ */
+const COMPUTED = ['src/progress/file-shape.ts'];
+
+/** The exports of one of our modules, bundled and run here. */
+async function evaluate(file) {
+  const out = await build({ ...common, entryPoints: [file], write: false, metafile: false, minify: false });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', '__filename', out.outputFiles[0].text)(
+    mod,
+    mod.exports,
+    createRequire(import.meta.url),
+    path.join(root, file),
+  );
+  return mod.exports;
+}
+
+async function computedModules() {
+  const values = new Map();
+  for (const file of COMPUTED) {
+    const body = Object.entries(await evaluate(file))
+      .map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`)
+      .join('\n');
+    values.set(path.join(root, file), body);
+  }
+  return {
+    name: 'computed-modules',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (args) =>
+        values.has(args.path) ? { contents: values.get(args.path), loader: 'js' } : undefined,
+      );
+    },
+  };
+}
+const computed = await computedModules();
+
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 
 const main = await build({
@@ -102,18 +141,73 @@ const main = await build({
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   entryPoints: { cli: 'src/cli/entry.ts' },
   outdir: 'dist',
-  plugins: [lazyChildProcess, noColorDetection, lazyModules(false)],
+  plugins: [computed, lazyChildProcess, noColorDetection, vendored(undefined)],
 });
 
-const lazy = await build({
-  ...common,
-  entryPoints: LAZY,
-  outdir: 'dist/lazy',
-  plugins: [lazyModules(true)],
-});
+// One build per vendor file, so that each knows which packages are its own.
+const vendor = { inputs: {}, outputs: {} };
+for (const file of Object.keys(VENDOR_FILES)) {
+  const { metafile } = await build({
+    ...common,
+    entryPoints: { [file]: `vendor-entry:${file}` },
+    outdir: 'dist/vendor',
+    plugins: [vendored(file)],
+  });
+  Object.assign(vendor.inputs, metafile.inputs);
+  Object.assign(vendor.outputs, metafile.outputs);
+}
 
-// Kept for `npm run bench` and for anyone asking what start-up loads.
-writeFileSync(
-  path.join(root, 'dist', 'meta.json'),
-  JSON.stringify({ main: main.metafile, lazy: lazy.metafile }),
-);
+// Kept for `npm run bench`, for tests/build/bundle.test.ts and for anyone asking what start-up loads.
+writeFileSync(path.join(root, 'dist', 'meta.json'), JSON.stringify({ main: main.metafile, vendor }));
+
+// The first run after installing should start as fast as any other: ship the course as checked
+// here (dist/course.json, used while its files are unchanged, see src/content/shipped.ts) and its
+// lesson pages as rendered for an 80-column terminal and for a pipe (dist/rendered.json, the
+// render cache's starting point). A course with errors fails the build.
+const shipped = await evaluate('src/content/shipped.ts');
+const course = await shipped.shipCourse(root);
+writeFileSync(path.join(root, 'dist', 'course.json'), JSON.stringify(course));
+writeFileSync(path.join(root, 'dist', 'rendered.json'), JSON.stringify({ entries: await prerender(course) }));
+
+/** Pages rendered by the built CLI itself (`learn <id> --print`), so the keys are exactly those it asks for. */
+async function prerender(shippedCourse) {
+  const work = mkdtempSync(path.join(tmpdir(), 'alignment-tutor-build-'));
+  const jobs = shippedCourse.lessons.flatMap((lesson) =>
+    [false, true].map((color, i) => () => {
+      const cache = path.join(work, `${lesson.id}-${i}`);
+      const env = {
+        ...process.env,
+        ALIGNMENT_TUTOR_CACHE: cache,
+        ALIGNMENT_TUTOR_PROGRESS: path.join(cache, 'p.json'),
+      };
+      delete env.NO_COLOR;
+      delete env.FORCE_COLOR;
+      if (color) env.FORCE_COLOR = '1';
+      else env.NO_COLOR = '1';
+      return new Promise((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          [path.join(root, 'bin', 'alignment-tutor.js'), 'learn', lesson.id, '--print'],
+          {
+            env,
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        );
+        child.on('error', reject);
+        child.on('close', (code) =>
+          code === 0 ? resolve(cache) : reject(new Error(`prerendering ${lesson.id} exited ${code}`)),
+        );
+      });
+    }),
+  );
+  const entries = {};
+  const next = async () => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const cache = await job();
+      Object.assign(entries, JSON.parse(readFileSync(path.join(cache, 'rendered.json'), 'utf8')).entries);
+    }
+  };
+  await Promise.all([next(), next(), next(), next()]);
+  rmSync(work, { recursive: true, force: true });
+  return entries;
+}

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Course } from '../content/course.ts';
 import { loadCourseCached } from '../content/cache.ts';
 import { formatIssue, sortIssues } from '../content/issues.ts';
@@ -7,9 +8,11 @@ import { plural } from '../text/plural.ts';
 
 /** The course in use, or a ContentError carrying the validator's report: no half-drawn screens. */
 export async function loadCourseOrThrow(
-  ctx: Pick<Ctx, 'contentDir' | 'displayPath' | 'cacheDir' | 'command'>,
+  ctx: Pick<Ctx, 'contentDir' | 'displayPath' | 'cacheDir' | 'command' | 'shippedContent'>,
 ): Promise<Course> {
-  const result = await loadCourseCached(ctx.contentDir, ctx.cacheDir);
+  // Beside the bundle (dist/course.json), written by the build; absent when running from source.
+  const shipped = ctx.shippedContent ? fileURLToPath(new URL('./course.json', import.meta.url)) : undefined;
+  const result = await loadCourseCached(ctx.contentDir, ctx.cacheDir, shipped);
   if (result.course) return result.course;
   const errors = result.errors;
   const lines = sortIssues(errors).map((i) => formatIssue(i, ctx.displayPath));

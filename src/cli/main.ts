@@ -1,4 +1,5 @@
 import { CancelledError, ContentError, ExitError, UsageError, UserError } from '../errors.ts';
+import { printable } from '../text/printable.ts';
 import { createTheme, wantsColor } from '../ui/theme.ts';
 import type { CtxBase } from './context.ts';
 import { HelpShown, runCli } from './program.ts';
@@ -37,16 +38,17 @@ export async function main(base: CtxBase, argv: string[]): Promise<number> {
       return EXIT_OK;
     }
     if (e instanceof ContentError) {
-      err(e.report);
+      err(printable(e.report, Infinity));
       return EXIT_ERROR;
     }
     if (e instanceof UserError) {
-      if (e.message) err(`${theme.bad('error:')} ${e.message}`);
-      if (e.hint) err(e.hint);
+      // Messages quote what the learner typed and what files hold: shown, never obeyed.
+      if (e.message) err(`${theme.bad('error:')} ${printable(e.message, 2000)}`);
+      if (e.hint) err(printable(e.hint, 2000));
       return e instanceof UsageError ? EXIT_USAGE : EXIT_ERROR;
     }
     const error = e as Error;
-    err(`${theme.bad('internal error:')} ${error?.message ?? String(e)}`);
+    err(`${theme.bad('internal error:')} ${printable(error?.message ?? String(e), 2000)}`);
     err(
       'This is a bug in alignment-tutor, not something you did. Everything saved before it happened is kept.',
     );

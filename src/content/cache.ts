@@ -1,8 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Course } from './course.ts';
 import type { ContentIssue } from './issues.ts';
 import { fnv1a } from '../text/hash.ts';
+import { writeAtomically } from '../progress/atomic-file.ts';
+import { readShippedCourse } from './shipped.ts';
 
 declare const __BUILD__: string;
 
@@ -67,11 +69,9 @@ export function readCachedCourse(cacheFile: string, dir: string, key: string): C
 /** Best effort: a cache that cannot be written only costs the next start-up some time. */
 export function writeCachedCourse(cacheFile: string, key: string, course: Course): void {
   const data: CacheFile = { key, lessons: course.lessons, quizzes: [...course.quizzes] };
-  const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(cacheFile), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(data));
-    renameSync(tmp, cacheFile);
+    writeAtomically(cacheFile, JSON.stringify(data), { durable: false });
   } catch {
     // Read-only cache folder, full disk: carry on uncached.
   }
@@ -79,13 +79,26 @@ export function writeCachedCourse(cacheFile: string, key: string, course: Course
 
 export type CourseLoad = { course: Course; errors: [] } | { course: undefined; errors: ContentIssue[] };
 
-/** The course from the cache when nothing changed, else parsed and checked (and cached when clean). */
-export async function loadCourseCached(dir: string, cacheDir: string | undefined): Promise<CourseLoad> {
+/**
+ * The course from the cache when nothing changed, else from `shipped` (the shipped course as the
+ * build checked it, for that course only) when its files are the ones the build saw, else parsed
+ * and checked; cached when clean.
+ */
+export async function loadCourseCached(
+  dir: string,
+  cacheDir: string | undefined,
+  shipped?: string,
+): Promise<CourseLoad> {
   const key = cacheDir ? courseFingerprint(dir) : '';
   const cacheFile = cacheDir ? cacheFileFor(cacheDir, dir) : '';
   if (cacheDir) {
     const cached = readCachedCourse(cacheFile, dir, key);
     if (cached) return { course: cached, errors: [] };
+  }
+  const built = shipped === undefined ? undefined : readShippedCourse(shipped, dir);
+  if (built) {
+    if (cacheDir) writeCachedCourse(cacheFile, key, built);
+    return { course: built, errors: [] };
   }
   const { loadCourse } = await import('./load.ts');
   const result = loadCourse(dir);

@@ -1,4 +1,5 @@
 import { plural } from '../text/plural.ts';
+import { printableLine } from '../text/printable.ts';
 
 /** One problem found in the course, pointing at the line and column of the offending YAML node. */
 export interface ContentIssue {
@@ -13,8 +14,10 @@ export interface ContentIssue {
 }
 
 export function formatIssue(issue: ContentIssue, displayPath: (file: string) => string): string {
-  const where = `${displayPath(issue.file)}:${issue.line}:${issue.col}`;
-  return issue.severity === 'warning' ? `${where}: warning: ${issue.message}` : `${where}: ${issue.message}`;
+  // File names and messages quote what the files hold: shown, never obeyed by the terminal.
+  const where = `${printableLine(displayPath(issue.file), 500)}:${issue.line}:${issue.col}`;
+  const message = printableLine(issue.message, 500);
+  return issue.severity === 'warning' ? `${where}: warning: ${message}` : `${where}: ${message}`;
 }
 
 export function sortIssues(issues: ContentIssue[]): ContentIssue[] {

@@ -1,3 +1,4 @@
+import { printableLine } from '../text/printable.ts';
 import { upgrade } from './migrate.ts';
 import type { ProgressData } from './types.ts';
 import { validateProgress } from './validate.ts';
@@ -12,7 +13,9 @@ export type Parsed =
 
 /** The contents of a progress file (or an export) to checked, current-version data. Pure. */
 export function parseProgress(bytes: Buffer | string): Parsed {
-  const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  const decoded = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+  // Editors on Windows may start a file with a byte order mark; it is not part of the JSON.
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   if (text.trim() === '') return { kind: 'corrupt', problem: 'is empty' };
   let raw: unknown;
   try {
@@ -23,16 +26,24 @@ export function parseProgress(bytes: Buffer | string): Parsed {
     const cut = /end of JSON input/.test(message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     return {
       kind: 'corrupt',
-      problem: cut ? 'ends part-way through (it was cut short)' : `is not valid JSON (${message})`,
+      problem: cut
+        ? 'ends part-way through (it was cut short)'
+        : `is not valid JSON (${printableLine(message)})`,
     };
   }
   const up = upgrade(raw);
   if (up.kind === 'newer') return up;
   if (up.kind === 'invalid')
-    return { kind: 'corrupt', problem: `does not have the shape of a progress file (${up.problem})` };
+    return {
+      kind: 'corrupt',
+      problem: `does not have the shape of a progress file (${printableLine(up.problem)})`,
+    };
   const checked = validateProgress(up.data);
   if (!checked.ok)
-    return { kind: 'corrupt', problem: `does not have the shape of a progress file (${checked.problem})` };
+    return {
+      kind: 'corrupt',
+      problem: `does not have the shape of a progress file (${printableLine(checked.problem)})`,
+    };
   return up.kind === 'migrated'
     ? { kind: 'migrated', data: checked.value, from: up.from }
     : { kind: 'ok', data: checked.value };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import envPaths from 'env-paths';
+import { UsageError } from '../errors.ts';
 
 export interface ProgressPathInputs {
   /** `--progress-file`, if given. */
@@ -10,6 +11,12 @@ export interface ProgressPathInputs {
 
 /** `--progress-file` > ALIGNMENT_TUTOR_PROGRESS > the platform's data folder (XDG_DATA_HOME on Linux). */
 export function resolveProgressFile({ flag, env, cwd }: ProgressPathInputs): string {
+  // An empty path would silently mean the learner's real file.
+  if (flag === '')
+    throw new UsageError(
+      '--progress-file needs a path',
+      'Give a file, like --progress-file ./progress.json.',
+    );
   const chosen = flag ?? env['ALIGNMENT_TUTOR_PROGRESS'];
   if (chosen) return path.resolve(cwd, chosen);
   return path.join(envPaths('alignment-tutor', { suffix: '' }).data, 'progress.json');

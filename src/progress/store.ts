@@ -140,7 +140,7 @@ class FileStore implements ProgressStore {
         if (this.blocked) throw refuse();
         if (opts.backupTo) {
           try {
-            await writeAtomically(opts.backupTo, this.serializer.serialize(data));
+            writeAtomically(opts.backupTo, this.serializer.serialize(data));
           } catch (e) {
             throw new UserError(
               `could not write the backup ${opts.backupTo}: ${this.describe(e, opts.backupTo)}`,
@@ -187,7 +187,7 @@ class FileStore implements ProgressStore {
     const release = await acquireLock(this.file, this.opts.lock);
     if (!this.prepared) {
       this.prepared = true;
-      await clearLeftovers(this.file);
+      clearLeftovers(this.file);
     }
     return release;
   }
@@ -195,7 +195,7 @@ class FileStore implements ProgressStore {
   /** Brings `memory` up to date with the file. `locked`: this process holds the lock. */
   private async load(locked: boolean): Promise<ProgressData> {
     if (this.blocked) return (this.memory ??= emptyProgress());
-    const found = await readIfChanged(this.file, this.signature);
+    const found = readIfChanged(this.file, this.signature);
     switch (found.kind) {
       case 'unchanged':
         return this.memory!;
@@ -335,7 +335,7 @@ class FileStore implements ProgressStore {
   }
 
   private async fromBackup(): Promise<ProgressData | undefined> {
-    const found = await readIfChanged(siblings.backup(this.file), undefined);
+    const found = readIfChanged(siblings.backup(this.file), undefined);
     if (found.kind !== 'read') return undefined;
     const parsed = parseProgress(found.bytes);
     return parsed.kind === 'ok' || parsed.kind === 'migrated' ? parsed.data : undefined;
@@ -344,7 +344,7 @@ class FileStore implements ProgressStore {
   /** Writes `memory`; the caller holds the lock. */
   private async save(): Promise<void> {
     const parts = this.serializer.serialize(this.memory!);
-    this.signature = await writeAtomically(this.file, parts, { backup: siblings.backup(this.file) });
+    this.signature = writeAtomically(this.file, parts, { backup: siblings.backup(this.file) });
     this.dirty = false;
     if (this.failure) {
       this.failure = undefined;

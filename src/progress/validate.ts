@@ -1,39 +1,33 @@
-import { PROGRESS_VERSION, type ProgressData } from './types.ts';
+import { PROGRESS_JSON_SCHEMA, type JsonSchema } from './file-shape.ts';
+import type { ProgressData } from './types.ts';
 
 /**
- * The shape of the progress file (types.ts, version 1) as a checker. It is written out here
- * rather than in zod because every command reads the progress file: zod would add about half of
- * Node's own start-up to each of them, and checking 100,000 answers this way takes a few
- * milliseconds. The first problem found is reported with its path, which is all a learner needs
- * to know that the file is damaged (its contents are kept, never deleted).
+ * Checks a progress file against its declaration (schema.ts), by way of the JSON Schema the build
+ * computes from it: every command reads the progress file, and zod would add about half of Node's
+ * own start-up to each of them. Only the parts of JSON Schema that z.toJSONSchema writes for
+ * schema.ts are understood; fields not declared are left alone. The first problem found is
+ * reported with its path, which is all a learner needs to know that the file is damaged (its
+ * contents are kept, never deleted).
  */
-
-interface Failure {
-  path: Array<string | number>;
-  message: string;
-}
-
-type Check = (value: unknown) => Failure | undefined;
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problem: string };
 
+type Path = Array<string | number>;
+interface Failure {
+  path: Path;
+  message: string;
+}
+
 export function validateProgress(raw: unknown): Validation<ProgressData> {
-  const failure = progressFile(raw);
+  const failure = check(PROGRESS_JSON_SCHEMA, raw);
   if (!failure) return { ok: true, value: raw as ProgressData };
   return { ok: false, problem: `${formatPath(failure.path)}${failure.message}` };
 }
 
-function formatPath(path: Array<string | number>): string {
+function formatPath(path: Path): string {
   if (path.length === 0) return '';
   const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
   return `${text}: `;
-}
-
-const fail = (message: string): Failure => ({ path: [], message });
-
-function under(key: string | number, failure: Failure | undefined): Failure | undefined {
-  failure?.path.unshift(key);
-  return failure;
 }
 
 const describe = (v: unknown): string =>
@@ -42,163 +36,118 @@ const describe = (v: unknown): string =>
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const string: Check = (v) =>
-  typeof v === 'string' ? undefined : fail(`expected text, found ${describe(v)}`);
+const TYPE_WORDS: Record<NonNullable<JsonSchema['type']>, string> = {
+  object: 'an object',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+};
 
-const id: Check = (v) =>
-  typeof v === 'string' && v !== '' ? undefined : fail(`expected an id, found ${describe(v)}`);
+const fail = (message: string): Failure => ({ path: [], message });
+const under = (key: string | number, failure: Failure | undefined): Failure | undefined => {
+  failure?.path.unshift(key);
+  return failure;
+};
 
-const boolean: Check = (v) =>
-  typeof v === 'boolean' ? undefined : fail(`expected true or false, found ${describe(v)}`);
+const patterns = new Map<string, RegExp>();
+const regex = (source: string) => {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source)));
+  return re;
+};
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
-const time: Check = (v) =>
-  typeof v === 'string' && ISO_UTC.test(v)
-    ? undefined
-    : fail(`expected an ISO 8601 UTC time like 2025-01-31T09:30:00.000Z, found ${describe(v)}`);
-
-const count: Check = (v) =>
-  Number.isInteger(v) && (v as number) >= 0
-    ? undefined
-    : fail(`expected a whole number of at least 0, found ${describe(v)}`);
-
-const fraction: Check = (v) =>
-  typeof v === 'number' && v >= 0 && v <= 1
-    ? undefined
-    : fail(`expected a number from 0 to 1, found ${describe(v)}`);
-
-function oneOf(...values: string[]): Check {
-  return (v) =>
-    typeof v === 'string' && values.includes(v)
-      ? undefined
-      : fail(`expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}, found ${describe(v)}`);
+function fitsType(schema: JsonSchema, v: unknown): boolean {
+  switch (schema.type) {
+    case undefined:
+      return true;
+    case 'object':
+      return isObject(v);
+    case 'array':
+      return Array.isArray(v);
+    case 'integer':
+      return Number.isInteger(v);
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    default:
+      return typeof v === schema.type;
+  }
 }
 
-function list(item: Check): Check {
-  return (v) => {
-    if (!Array.isArray(v)) return fail(`expected a list, found ${describe(v)}`);
-    for (let i = 0; i < v.length; i++) {
-      const f = item(v[i]);
+/** The first place where `value` departs from `schema`, or undefined. */
+function check(schema: JsonSchema, value: unknown): Failure | undefined {
+  const variants = schema.oneOf ?? schema.anyOf;
+  if (variants) return checkTagged(variants, value);
+  if (schema.const !== undefined) {
+    return value === schema.const
+      ? undefined
+      : fail(`expected ${JSON.stringify(schema.const)}, found ${describe(value)}`);
+  }
+  if (schema.enum) {
+    return schema.enum.includes(value)
+      ? undefined
+      : fail(
+          `expected one of ${schema.enum.map((x) => JSON.stringify(x)).join(', ')}, found ${describe(value)}`,
+        );
+  }
+  const expected = () =>
+    fail(`expected ${schema.expected ?? TYPE_WORDS[schema.type!]}, found ${describe(value)}`);
+  if (!fitsType(schema, value)) return expected();
+  if (typeof value === 'string') {
+    if (schema.minLength !== undefined && value.length < schema.minLength) return expected();
+    if (schema.pattern !== undefined && !regex(schema.pattern).test(value)) return expected();
+  }
+  if (typeof value === 'number') {
+    if (schema.minimum !== undefined && value < schema.minimum) return expected();
+    if (schema.maximum !== undefined && value > schema.maximum) return expected();
+  }
+  if (Array.isArray(value) && schema.items) {
+    for (let i = 0; i < value.length; i++) {
+      const f = check(schema.items, value[i]);
       if (f) return under(i, f);
     }
-    return undefined;
-  };
+  }
+  if (isObject(value)) return checkObject(schema, value);
+  return undefined;
 }
 
-/** An object keyed by ids. `__proto__` is refused: as a key it would change what merged objects inherit. */
-function keyed(value: Check): Check {
-  return (v) => {
-    if (!isObject(v)) return fail(`expected an object, found ${describe(v)}`);
-    for (const key of Object.keys(v)) {
-      if (key === '' || key === '__proto__') return under(key, fail('is not a usable id'));
-      const f = value(v[key]);
+function checkObject(schema: JsonSchema, value: Record<string, unknown>): Failure | undefined {
+  const required = schema.required ?? [];
+  for (const [key, field] of Object.entries(schema.properties ?? {})) {
+    const v = value[key];
+    if (v === undefined) {
+      if (required.includes(key)) return under(key, fail('is missing'));
+      continue;
+    }
+    const f = check(field, v);
+    if (f) return under(key, f);
+  }
+  // A record keyed by ids: declared by its key names and one shape for every value.
+  if (schema.propertyNames && typeof schema.additionalProperties === 'object') {
+    for (const key of Object.keys(value)) {
+      if (check(schema.propertyNames, key)) return under(key, fail('is not a usable id'));
+      const f = check(schema.additionalProperties, value[key]);
       if (f) return under(key, f);
     }
-    return undefined;
-  };
+  }
+  return undefined;
 }
 
-const OPTIONAL = Symbol('optional');
-type Field = Check | { [OPTIONAL]: Check };
-const optional = (check: Check): Field => ({ [OPTIONAL]: check });
-
-/** Fields not listed are left alone, so a file carrying extra data still reads. */
-function object(fields: Record<string, Field>): Check {
-  const entries = Object.entries(fields).map(([key, f]) =>
-    typeof f === 'function'
-      ? { key, check: f, optional: false }
-      : { key, check: f[OPTIONAL], optional: true },
+/** A discriminated union: the shape is picked by the property every variant fixes to a constant. */
+function checkTagged(variants: JsonSchema[], value: unknown): Failure | undefined {
+  if (!isObject(value)) return fail(`expected an object, found ${describe(value)}`);
+  const tag = Object.keys(variants[0]?.properties ?? {}).find((k) =>
+    variants.every((v) => v.properties?.[k]?.const !== undefined),
   );
-  return (v) => {
-    if (!isObject(v)) return fail(`expected an object, found ${describe(v)}`);
-    for (const { key, check, optional: opt } of entries) {
-      const value = v[key];
-      if (value === undefined) {
-        if (opt) continue;
-        return under(key, fail('is missing'));
-      }
-      const f = check(value);
-      if (f) return under(key, f);
-    }
-    return undefined;
-  };
+  if (tag === undefined) {
+    const passing = variants.find((v) => !check(v, value));
+    return passing ? undefined : check(variants[0]!, value);
+  }
+  const chosen = variants.find((v) => v.properties![tag]!.const === value[tag]);
+  if (!chosen) {
+    const tags = variants.map((v) => JSON.stringify(v.properties![tag]!.const)).join(', ');
+    return under(tag, fail(`expected one of ${tags}, found ${describe(value[tag])}`));
+  }
+  return check(chosen, value);
 }
-
-/** Picks the shape by the value of `key` (like zod's discriminatedUnion). */
-function tagged(key: string, shapes: Record<string, Check>): Check {
-  const tagCheck = oneOf(...Object.keys(shapes));
-  return (v) => {
-    if (!isObject(v)) return fail(`expected an object, found ${describe(v)}`);
-    const bad = tagCheck(v[key]);
-    if (bad) return under(key, bad);
-    return shapes[v[key] as string]!(v);
-  };
-}
-
-const indices = list(count);
-
-const response = tagged('type', {
-  single: object({ choice: count }),
-  multiple: object({ choices: indices }),
-  'true-false': object({ value: boolean }),
-  short: object({ text: string }),
-  order: object({ order: indices }),
-});
-
-const answer = object({
-  id,
-  question: id,
-  source: oneOf('quiz', 'check'),
-  response,
-  correct: boolean,
-  hintUsed: boolean,
-  at: time,
-});
-
-const attempt = object({
-  id,
-  startedAt: time,
-  finishedAt: time,
-  right: count,
-  total: count,
-  score: fraction,
-  passed: boolean,
-  questions: list(id),
-  missed: list(id),
-  mode: optional(oneOf('all', 'missed')),
-});
-
-const unfinished = object({
-  id,
-  startedAt: time,
-  updatedAt: time,
-  questions: list(id),
-  display: keyed(indices),
-  answers: keyed(object({ response, correct: boolean, hintUsed: boolean, at: time })),
-  mode: oneOf('all', 'missed'),
-});
-
-const lesson = object({
-  sectionsSeen: list(id),
-  sectionReached: optional(id),
-  finishedAt: optional(time),
-  updatedAt: time,
-});
-
-const quiz = object({
-  answers: list(answer),
-  attempts: list(attempt),
-  current: optional(unfinished),
-});
-
-const course = object({
-  lessons: keyed(lesson),
-  quizzes: keyed(quiz),
-  last: optional(object({ kind: oneOf('lesson', 'quiz'), lesson: id, at: time })),
-});
-
-const progressFile = object({
-  version: (v) =>
-    v === PROGRESS_VERSION ? undefined : fail(`expected ${PROGRESS_VERSION}, found ${describe(v)}`),
-  courses: keyed(course),
-});

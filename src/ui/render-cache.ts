@@ -1,6 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fnv1a } from '../text/hash.ts';
+import { writeAtomically } from '../progress/atomic-file.ts';
 
 declare const __BUILD__: string;
 
@@ -27,7 +29,10 @@ function load(dir: string): Loaded {
   let cache = open.get(dir);
   if (cache) return cache;
   const file = path.join(dir, FILE);
-  cache = { file, entries: readEntries(file), added: false };
+  let entries = readEntries(file);
+  // A first run: start from the shipped course's pages, rendered by the build at common widths.
+  if (entries.size === 0) entries = readEntries(fileURLToPath(new URL(`./${FILE}`, import.meta.url)));
+  cache = { file, entries, added: false };
   open.set(dir, cache);
   return cache;
 }
@@ -74,9 +79,7 @@ function save(cache: Loaded): void {
     }
     const kept = [...merged].slice(-MAX_ENTRIES);
     mkdirSync(path.dirname(cache.file), { recursive: true });
-    const tmp = `${cache.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ entries: Object.fromEntries(kept) }));
-    renameSync(tmp, cache.file);
+    writeAtomically(cache.file, JSON.stringify({ entries: Object.fromEntries(kept) }), { durable: false });
   } catch {
     // Read-only or full cache folder: the next run renders again.
   }

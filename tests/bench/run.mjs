@@ -22,10 +22,14 @@ const env = {
   NO_COLOR: '1',
 };
 
+/** `extraEnv` may be a function, called for each run (a fresh cache folder per run). */
+const envOf = (extraEnv) => ({ ...env, ...(typeof extraEnv === 'function' ? extraEnv() : extraEnv) });
+
 function once(args, extraEnv = {}) {
+  const runEnv = envOf(extraEnv);
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, {
-    env: { ...env, ...extraEnv },
+    env: runEnv,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -39,7 +43,7 @@ function peakRss(args, extraEnv = {}) {
   const samples = [];
   for (let i = 0; i < 3; i++) {
     spawnSync(process.execPath, ['-r', rssPreload, ...args], {
-      env: { ...env, ...extraEnv, BENCH_RSS_FILE: file },
+      env: { ...envOf(extraEnv), BENCH_RSS_FILE: file },
       stdio: 'ignore',
     });
     samples.push(Number(readFileSync(file, 'utf8')));
@@ -109,9 +113,10 @@ function generateCourse(dir, n) {
 /** Milliseconds until the process has printed `lines` lines (a screen), and until it exits. */
 function firstScreen(args, lines = 24, extraEnv = {}) {
   return new Promise((resolve, reject) => {
+    const runEnv = envOf(extraEnv);
     const start = process.hrtime.bigint();
     const child = spawn(process.execPath, args, {
-      env: { ...env, ...extraEnv },
+      env: runEnv,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     let seen = 0;
@@ -195,6 +200,23 @@ row('`progress`', [bin, 'progress'], '≤ 1.3x');
     rss: NaN,
     rssRatio: NaN,
     target: 'report',
+  });
+}
+// The first run after installing: an empty cache folder, as right after `npm ci`.
+let fresh = 0;
+const emptyCache = () => ({ ALIGNMENT_TUTOR_CACHE: path.join(tmp, `fresh-cache-${fresh++}`) });
+row('`list`, first run (empty cache folder)', [bin, 'list'], '≤ 1.5x', emptyCache);
+{
+  const args = [bin, 'learn', 'what-alignment-means', '--print'];
+  const t = await screenVersus(args, RUNS, emptyCache);
+  rows.push({
+    name: '`learn what-alignment-means --print`, first run (empty cache folder): first screen',
+    ms: t.screenMs,
+    base: t.baseMs,
+    ratio: t.screenMs / t.baseMs,
+    rss: NaN,
+    rssRatio: NaN,
+    target: '≤ 1.5x',
   });
 }
 row('`list`, nothing cached (`ALIGNMENT_TUTOR_CACHE=off`)', [bin, 'list'], 'report', {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CancelledError, ContentError, ExitError, UsageError, UserError } from '../../src/errors.ts';
 
 describe('typed errors', () => {
@@ -12,16 +12,5 @@ describe('typed errors', () => {
     expect(new CancelledError() instanceof UserError).toBe(false);
     expect(new ExitError(1) instanceof ExitError).toBe(true);
     expect(new Error('plain') instanceof UserError).toBe(false);
-  });
-
-  it('are recognised when thrown by another copy of the module (a separately bundled command)', async () => {
-    vi.resetModules();
-    const copy = await import('../../src/errors.ts');
-    expect(copy.UserError).not.toBe(UserError);
-    const thrown = new copy.ContentError('report');
-    expect(thrown instanceof ContentError).toBe(true);
-    expect(thrown instanceof UserError).toBe(true);
-    expect(thrown instanceof UsageError).toBe(false);
-    expect(new copy.CancelledError() instanceof CancelledError).toBe(true);
   });
 });

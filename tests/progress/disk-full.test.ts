@@ -12,17 +12,23 @@ import { answer } from './helpers.ts';
 const disk = vi.hoisted(() => ({ full: false }));
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
-  const open: typeof actual.promises.open = async (file, flags, mode) => {
-    const handle = await actual.promises.open(file, flags, mode);
-    if (disk.full && /progress\.json\.tmp-\d+-\d+$/.test(String(file))) {
-      handle.writev = async () => {
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      };
-    }
-    return handle;
+  const temps = new Set<number>();
+  const openSync = ((
+    file: string,
+    ...rest: Parameters<typeof actual.openSync> extends [unknown, ...infer R] ? R : never
+  ) => {
+    const fd = actual.openSync(file, ...rest);
+    if (/progress\.json\.tmp-\d+-\d+$/.test(String(file))) temps.add(fd);
+    else temps.delete(fd);
+    return fd;
+  }) as typeof actual.openSync;
+  const writevSync: typeof actual.writevSync = (fd, buffers, position) => {
+    if (disk.full && temps.has(fd))
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    return actual.writevSync(fd, buffers, position);
   };
-  const promises = { ...actual.promises, open };
-  return { ...actual, promises, default: { ...actual, promises } };
+  const fs = { ...actual, openSync, writevSync };
+  return { ...fs, default: fs };
 });
 
 const tmp = tempDir();

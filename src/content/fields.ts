@@ -65,3 +65,7 @@ export const choices = z.array(choiceSchema).min(2, 'needs at least 2 choices');
 
 /** An index into a question as written in the file (a choice or an item). */
 export const fileIndex = z.int().min(0).meta({ expected: 'a whole number of at least 0' });
+
+/** The building blocks as one value, handed to each question kind to build its schema. */
+export const fields = { z, text, id, choices, questionBase, fileIndex };
+export type Fields = typeof fields;

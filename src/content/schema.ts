@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { questionSchema } from '../quiz/kinds/registry.ts';
-import { id, text } from './fields.ts';
+import { buildQuestionSchema } from '../quiz/kinds/registry.ts';
+import { fields, id, text } from './fields.ts';
 
 export { choiceSchema, type Choice } from './fields.ts';
-export { QUESTION_TYPES, questionSchema, type Question, type QuestionType } from '../quiz/kinds/registry.ts';
+export { QUESTION_TYPES, type Question, type QuestionType } from '../quiz/kinds/registry.ts';
+
+export const questionSchema = buildQuestionSchema(fields);
 
 /**
  * The one definition of the lesson and quiz format. The loader checks files against it and

@@ -1,6 +1,6 @@
 import type { Lesson, Quiz } from '../content/schema.ts';
 import type { CourseProgress } from '../progress/types.ts';
-import { quizStats, scoreOf } from '../quiz/session.ts';
+import { quizStats, scoreOf } from '../quiz/score.ts';
 
 /** Where a learner stands with one lesson, from the progress file alone. */
 export type LessonStatus =

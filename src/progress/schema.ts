@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { responseSchema } from '../quiz/response.ts';
+import { fields } from '../content/fields.ts';
+import { buildResponseSchema } from '../quiz/kinds/registry.ts';
 import { PROGRESS_VERSION } from './types.ts';
 
 /**
@@ -22,6 +23,7 @@ const time = z
   .meta({ expected: 'an ISO 8601 UTC time like 2025-01-31T09:30:00.000Z' });
 const count = z.int().min(0).meta({ expected: 'a whole number of at least 0' });
 const flag = z.boolean().meta({ expected: 'true or false' });
+const responseSchema = buildResponseSchema(fields);
 /** An object keyed by ids. `__proto__` is refused: as a key it would change what merged objects inherit. */
 const keyed = <T extends z.ZodType>(value: T) => z.record(z.string().regex(/^(?!__proto__$)[\s\S]+$/), value);
 

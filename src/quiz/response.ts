@@ -1,5 +1,5 @@
 /**
  * What a learner answered. Each question kind (kinds/) declares its own shape; the progress
- * file's schema records the union declared here.
+ * file's schema (progress/schema.ts) records their union.
  */
-export { responseSchema, type Response } from './kinds/registry.ts';
+export type { Response } from './kinds/registry.ts';

@@ -7,13 +7,11 @@ import {
   firstUnanswered,
   lastMissed,
   planQuiz,
-  quizStats,
   resumable,
   saveAnswer,
-  scoreLine,
-  scoreOf,
   startAttempt,
 } from '../../src/quiz/session.ts';
+import { quizStats, scoreLine, scoreOf } from '../../src/quiz/score.ts';
 import { randomDisplay, seededRandom, shuffled } from '../../src/quiz/shuffle.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/quiz/course', import.meta.url));

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Fields } from '../../content/fields.ts';
 import type { MenuChoice, Prompter } from '../../ui/prompts/prompter.ts';
 
 /**
@@ -39,9 +40,9 @@ export interface QuestionKind<
 > {
   readonly type: z.infer<S>['type'] & z.infer<RS>['type'];
   /** The question as written in a lesson or quiz file. */
-  readonly schema: S;
+  readonly schema: (fields: Fields) => S;
   /** What is recorded in the progress file when it is answered. */
-  readonly response: RS;
+  readonly response: (fields: Fields) => RS;
   /**
    * The texts shown as a numbered list, in file order: choices or items. Their display order is
    * a permutation of these; a kind with none (true/false, short) has an empty list.

@@ -1,19 +1,20 @@
-import { z } from 'zod';
-import { choices, fileIndex, questionBase } from '../../content/fields.ts';
+import type { Fields } from '../../content/fields.ts';
 import { plural } from '../../text/plural.ts';
 import { defineKind, HINT, indicesWhere, parseNumberList, verdict } from './kind.ts';
 
 /** Select all that apply: only the exact set of right choices counts. */
 export const multiple = defineKind({
   type: 'multiple' as const,
-  schema: z
-    .strictObject({ ...questionBase, type: z.literal('multiple'), choices })
-    .refine((q) => q.choices.some((c) => c.correct === true), {
-      path: ['choices'],
-      error: 'a "multiple" question needs at least one choice with "correct: true"',
-    })
-    .meta({ title: 'Select-all-that-apply question' }),
-  response: z.object({ type: z.literal('multiple'), choices: z.array(fileIndex) }),
+  schema: ({ z, choices, questionBase }: Fields) =>
+    z
+      .strictObject({ ...questionBase, type: z.literal('multiple'), choices })
+      .refine((q) => q.choices.some((c) => c.correct === true), {
+        path: ['choices'],
+        error: 'a "multiple" question needs at least one choice with "correct: true"',
+      })
+      .meta({ title: 'Select-all-that-apply question' }),
+  response: ({ z, fileIndex }: Fields) =>
+    z.object({ type: z.literal('multiple'), choices: z.array(fileIndex) }),
   options: (q) => q.choices.map((c) => c.text),
   shuffle: 'on-request',
   grade(q, response) {

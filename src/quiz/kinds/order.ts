@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { fileIndex, questionBase, text } from '../../content/fields.ts';
+import type { Fields } from '../../content/fields.ts';
 import { defineKind, HINT, parseNumberList, verdict } from './kind.ts';
 
 function ordinal(n: number): string {
@@ -10,20 +9,21 @@ function ordinal(n: number): string {
 /** Items written in the right order, shown shuffled, put back in order by the learner. */
 export const order = defineKind({
   type: 'order' as const,
-  schema: z
-    .strictObject({
-      ...questionBase,
-      type: z.literal('order'),
-      items: z
-        .array(text('Item'))
-        .min(2, 'needs at least 2 items')
-        .refine((items) => new Set(items).size === items.length, {
-          error: 'items must all be different, or the right order is ambiguous',
-        })
-        .meta({ description: 'Written in the correct order; the learner sees them shuffled' }),
-    })
-    .meta({ title: 'Ordering question' }),
-  response: z.object({ type: z.literal('order'), order: z.array(fileIndex) }),
+  schema: ({ z, questionBase, text }: Fields) =>
+    z
+      .strictObject({
+        ...questionBase,
+        type: z.literal('order'),
+        items: z
+          .array(text('Item'))
+          .min(2, 'needs at least 2 items')
+          .refine((items) => new Set(items).size === items.length, {
+            error: 'items must all be different, or the right order is ambiguous',
+          })
+          .meta({ description: 'Written in the correct order; the learner sees them shuffled' }),
+      })
+      .meta({ title: 'Ordering question' }),
+  response: ({ z, fileIndex }: Fields) => z.object({ type: z.literal('order'), order: z.array(fileIndex) }),
   options: (q) => q.items,
   shuffle: 'always',
   grade(q, response) {

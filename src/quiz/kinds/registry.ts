@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { Fields } from '../../content/fields.ts';
 import type { FeedbackStyle, Hint, AskWithKeys, QuestionKind } from './kind.ts';
 import { multiple } from './multiple.ts';
 import { order } from './order.ts';
@@ -18,23 +19,31 @@ type NonEmpty<T> = [T, ...T[]];
 
 export const QUESTION_TYPES = QUESTION_KINDS.map((k) => k.type) as NonEmpty<AnyKind['type']>;
 
-export const questionSchema = z.discriminatedUnion(
-  'type',
-  QUESTION_KINDS.map((k) => k.schema) as NonEmpty<AnyKind['schema']>,
-);
+/**
+ * The kinds build their schemas from the format's building blocks when asked, so that grading and
+ * asking a question never load the schema library: only reading a file or the progress file does.
+ */
+export function buildQuestionSchema(f: Fields) {
+  return f.z.discriminatedUnion(
+    'type',
+    QUESTION_KINDS.map((k) => k.schema(f)) as NonEmpty<ReturnType<AnyKind['schema']>>,
+  );
+}
 
 /**
  * What a learner answered, independent of how it was shown: choice and item numbers are indices
  * into the question as written in the file, so a shuffled display never changes what is stored.
  */
-export const responseSchema = z.discriminatedUnion(
-  'type',
-  QUESTION_KINDS.map((k) => k.response) as NonEmpty<AnyKind['response']>,
-);
+export function buildResponseSchema(f: Fields) {
+  return f.z.discriminatedUnion(
+    'type',
+    QUESTION_KINDS.map((k) => k.response(f)) as NonEmpty<ReturnType<AnyKind['response']>>,
+  );
+}
 
-export type Question = z.infer<typeof questionSchema>;
+export type Question = z.infer<ReturnType<typeof buildQuestionSchema>>;
 export type QuestionType = Question['type'];
-export type Response = z.infer<typeof responseSchema>;
+export type Response = z.infer<ReturnType<typeof buildResponseSchema>>;
 export type Grade = ReturnType<AnyKind['grade']>;
 
 /** Each type names exactly one kind: the compiler checks the list against the types. */

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { questionBase, text } from '../../content/fields.ts';
+import type { Fields } from '../../content/fields.ts';
 import { compilePattern } from '../../content/pattern.ts';
 import { defineKind, HINT, verdict } from './kind.ts';
 
@@ -25,23 +24,25 @@ const quote = (s: string) => `"${s}"`;
 /** A typed answer, matched against accepted answers or a pattern. */
 export const short = defineKind({
   type: 'short' as const,
-  schema: z
-    .strictObject({
-      ...questionBase,
-      type: z.literal('short'),
-      accept: z.array(text('Accepted answer')).min(1, 'accept needs at least one answer').optional().meta({
-        description: 'Accepted answers, matched ignoring case, surrounding space and repeated inner space',
-      }),
-      pattern: text('Pattern').optional().meta({
-        description: 'A JavaScript regular expression tested, case-insensitively, against the trimmed answer',
-      }),
-    })
-    .refine((q) => q.accept !== undefined || q.pattern !== undefined, {
-      error:
-        'a "short" question needs "accept" (a list of answers), "pattern" (a regular expression), or both',
-    })
-    .meta({ title: 'Short-answer question' }),
-  response: z.object({ type: z.literal('short'), text: z.string() }),
+  schema: ({ z, questionBase, text }: Fields) =>
+    z
+      .strictObject({
+        ...questionBase,
+        type: z.literal('short'),
+        accept: z.array(text('Accepted answer')).min(1, 'accept needs at least one answer').optional().meta({
+          description: 'Accepted answers, matched ignoring case, surrounding space and repeated inner space',
+        }),
+        pattern: text('Pattern').optional().meta({
+          description:
+            'A JavaScript regular expression tested, case-insensitively, against the trimmed answer',
+        }),
+      })
+      .refine((q) => q.accept !== undefined || q.pattern !== undefined, {
+        error:
+          'a "short" question needs "accept" (a list of answers), "pattern" (a regular expression), or both',
+      })
+      .meta({ title: 'Short-answer question' }),
+  response: ({ z }: Fields) => z.object({ type: z.literal('short'), text: z.string() }),
   options: () => [],
   shuffle: 'on-request',
   grade(q, { text: given }) {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { choices, questionBase } from '../../content/fields.ts';
+import type { Fields } from '../../content/fields.ts';
 import { defineKind, HINT, verdict } from './kind.ts';
 
 const countCorrect = (cs: ReadonlyArray<{ correct?: boolean | undefined }>) =>
@@ -8,23 +7,25 @@ const countCorrect = (cs: ReadonlyArray<{ correct?: boolean | undefined }>) =>
 /** One right choice among several. */
 export const single = defineKind({
   type: 'single' as const,
-  schema: z
-    .strictObject({ ...questionBase, type: z.literal('single'), choices })
-    .refine((q) => countCorrect(q.choices) === 1, {
-      path: ['choices'],
-      error: (iss) => {
-        const n = countCorrect((iss.input as { choices: [] }).choices);
-        return (
-          `a "single" question needs exactly one choice with "correct: true" (found ${n}); ` +
-          'use type "multiple" for several right answers'
-        );
-      },
-    })
-    .meta({ title: 'Single-choice question' }),
-  response: z.object({
-    type: z.literal('single'),
-    choice: z.int().min(0).meta({ expected: 'a whole number of at least 0' }),
-  }),
+  schema: ({ z, choices, questionBase }: Fields) =>
+    z
+      .strictObject({ ...questionBase, type: z.literal('single'), choices })
+      .refine((q) => countCorrect(q.choices) === 1, {
+        path: ['choices'],
+        error: (iss) => {
+          const n = countCorrect((iss.input as { choices: [] }).choices);
+          return (
+            `a "single" question needs exactly one choice with "correct: true" (found ${n}); ` +
+            'use type "multiple" for several right answers'
+          );
+        },
+      })
+      .meta({ title: 'Single-choice question' }),
+  response: ({ z }: Fields) =>
+    z.object({
+      type: z.literal('single'),
+      choice: z.int().min(0).meta({ expected: 'a whole number of at least 0' }),
+    }),
   options: (q) => q.choices.map((c) => c.text),
   shuffle: 'on-request',
   grade(q, { choice }) {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { questionBase } from '../../content/fields.ts';
+import type { Fields } from '../../content/fields.ts';
 import { defineKind, HINT, verdict } from './kind.ts';
 
 const WORDS: Record<string, boolean> = { true: true, t: true, '1': true, false: false, f: false, '2': false };
@@ -7,14 +6,15 @@ const WORDS: Record<string, boolean> = { true: true, t: true, '1': true, false: 
 /** A statement that is true or false. */
 export const trueFalse = defineKind({
   type: 'true-false' as const,
-  schema: z
-    .strictObject({
-      ...questionBase,
-      type: z.literal('true-false'),
-      answer: z.boolean({ error: 'answer must be true or false (without quotes)' }),
-    })
-    .meta({ title: 'True/false question' }),
-  response: z.object({ type: z.literal('true-false'), value: z.boolean() }),
+  schema: ({ z, questionBase }: Fields) =>
+    z
+      .strictObject({
+        ...questionBase,
+        type: z.literal('true-false'),
+        answer: z.boolean({ error: 'answer must be true or false (without quotes)' }),
+      })
+      .meta({ title: 'True/false question' }),
+  response: ({ z }: Fields) => z.object({ type: z.literal('true-false'), value: z.boolean() }),
   options: () => [],
   fixedLabels: ['True', 'False'],
   shuffle: 'on-request',

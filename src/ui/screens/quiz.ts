@@ -1,6 +1,7 @@
 import type { Lesson, Question, Quiz } from '../../content/schema.ts';
 import type { UnfinishedQuiz } from '../../progress/types.ts';
-import { attemptRecord, scoreLine, scoreOf } from '../../quiz/session.ts';
+import { attemptRecord } from '../../quiz/session.ts';
+import { scoreLine, scoreOf } from '../../quiz/score.ts';
 import { plural } from '../../text/plural.ts';
 import { inline } from '../question.ts';
 import type { Theme } from '../theme.ts';

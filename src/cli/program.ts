@@ -150,7 +150,8 @@ export function createProgram(base: CtxBase, only?: string): Command {
 
   program
     .description(
-      'A terminal tutor for the AI alignment problem: lessons, quizzes that explain every answer, and progress that resumes where you stopped.',
+      'A terminal tutor for the AI alignment problem: lessons, quizzes that explain every answer, ' +
+        'and progress that resumes where you stopped.',
     )
     .version(__VERSION__, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')

@@ -247,7 +247,8 @@ function describeIssue(
     const message =
       got === undefined
         ? `${keyName(parentPath) || 'question'} is missing "type"; use one of: ${QUESTION_TYPES.join(', ')}`
-        : `unknown question type ${JSON.stringify(got)}${didYouMean(String(got), QUESTION_TYPES)}; use one of: ${QUESTION_TYPES.join(', ')}`;
+        : `unknown question type ${JSON.stringify(got)}${didYouMean(String(got), QUESTION_TYPES)}; ` +
+          `use one of: ${QUESTION_TYPES.join(', ')}`;
     return [
       { pos: got === undefined ? locateNode(doc, parentPath, at) : locateNode(doc, path, at), message },
     ];

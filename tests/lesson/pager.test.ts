@@ -70,7 +70,7 @@ describe('the lesson pager', () => {
     await expect(answer).resolves.toMatchObject({ action });
   });
 
-  it('jumps with one digit when there are fewer than ten sections, and refuses a section that does not exist', async () => {
+  it('jumps with one digit when there are fewer than ten sections, and refuses one that does not exist', async () => {
     const { events, answer, getScreen } = await open();
     events.keypress('7');
     expect(getScreen()).toContain('Type a section number from 1 to 4.');

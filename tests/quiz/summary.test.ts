@@ -45,17 +45,20 @@ describe('the end of a quiz with long questions', () => {
     const out = await allWrong({ tty: true });
     const [answers, summary] = out.split('Missed:') as [string, string];
     expect(answers).toContain(
-      '\nRevisit: Long texts at narrow widths › Learning a reward model from human\n         comparisons of short video clips\n',
+      '\nRevisit: Long texts at narrow widths › Learning a reward model from human\n' +
+        '         comparisons of short video clips\n',
     );
     expect(summary).toContain(
-      '\n    Revisit: Long texts at narrow widths › Learning a reward model from human\n             comparisons of short video clips\n',
+      '\n    Revisit: Long texts at narrow widths › Learning a reward model from human\n' +
+        '             comparisons of short video clips\n',
     );
   });
 
   it('keeps "Revisit" lines and choices on one line each when piped, as the protocol says', async () => {
     const out = await allWrong({ tty: false });
     expect(out).toContain(
-      '\nRevisit: Long texts at narrow widths › Learning a reward model from human comparisons of short video clips\n',
+      '\nRevisit: Long texts at narrow widths › ' +
+        'Learning a reward model from human comparisons of short video clips\n',
     );
     expect(out).toContain(
       '\n  1. A reward function written by hand, which is hard to get right for a backflip\n',

@@ -26,9 +26,8 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
         width,
       ),
     );
-    ctx.io.stdout.write(
-      `${lines.join('\n')}\n\n${theme.dim(wrapText(`${entries.length} terms. Run ${ctx.command('glossary <term>')} for a definition.`, width))}\n`,
-    );
+    const footer = `${entries.length} terms. Run ${ctx.command('glossary <term>')} for a definition.`;
+    ctx.io.stdout.write(`${lines.join('\n')}\n\n${theme.dim(wrapText(footer, width))}\n`);
     return;
   }
 
@@ -38,13 +37,16 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
       `"${term}" is not a key term in this course`,
       found.suggestions.length
         ? `Closest terms: ${found.suggestions.join(', ')}.`
-        : `Run ${ctx.command('glossary')} to list every term, or ${ctx.command('search <words>')} to search the lessons.`,
+        : `Run ${ctx.command('glossary')} to list every term, or ${ctx.command('search <words>')} ` +
+            'to search the lessons.',
     );
   }
   const blocks = await Promise.all(
     found.matches.map(
       async (e) =>
-        `${theme.heading(wrapText(e.term, width))}\n${await renderMarkdown(e.definition, { width, color: theme.color, cacheDir: ctx.cacheDir })}\n${wrapText(from(e), width)}`,
+        `${theme.heading(wrapText(e.term, width))}\n` +
+        `${await renderMarkdown(e.definition, { width, color: theme.color, cacheDir: ctx.cacheDir })}\n` +
+        wrapText(from(e), width),
     ),
   );
   ctx.io.stdout.write(`${blocks.join('\n\n')}\n`);

@@ -20,7 +20,12 @@ export async function runHome(ctx: Ctx): Promise<void> {
     const progress = (await ctx.store.read()).courses[ctx.courseId];
     const width = textWidth(ctx.io);
     ctx.io.stdout.write(
-      `${first ? '' : '\n'}${renderHome(course, progress, { theme: ctx.theme, width, plain: ctx.plain }, { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) })}\n`,
+      `${first ? '' : '\n'}${renderHome(
+        course,
+        progress,
+        { theme: ctx.theme, width, plain: ctx.plain },
+        { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) },
+      )}\n`,
     );
     const target = continueTarget(course, progress);
     const action = await ctx.prompter.select<HomeAction>('What next?', homeChoices(course, target), {

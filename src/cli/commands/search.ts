@@ -15,7 +15,8 @@ export async function runSearch(ctx: Ctx, words: string[]): Promise<void> {
     .map(stem);
   if (hits.length === 0) {
     ctx.io.stderr.write(
-      `Nothing in the lessons matches "${query}". Try fewer or shorter words, or ${ctx.command('glossary')} for the key terms.\n`,
+      `Nothing in the lessons matches "${query}". ` +
+        `Try fewer or shorter words, or ${ctx.command('glossary')} for the key terms.\n`,
     );
     throw new ExitError(1);
   }

@@ -55,7 +55,8 @@ export async function readLesson(
   if (missing.length) {
     view.say(
       ctx.theme.warn(
-        `Note: this lesson builds on ${missing.map((l) => `"${l.title}" (${l.id})`).join(' and ')}, which you have not finished yet.`,
+        `Note: this lesson builds on ${missing.map((l) => `"${l.title}" (${l.id})`).join(' and ')}, ` +
+          'which you have not finished yet.',
       ),
     );
   }
@@ -111,7 +112,11 @@ export async function readLesson(
         break;
       case 'quit':
         ctx.io.stdout.write(
-          `${wrapText(`Your place is saved: ${lesson.title}, section ${index + 1} of ${total}.${opts.fromHome ? '' : ` Run ${ctx.theme.accent(ctx.command('learn'))} to continue.`}`, screen.width)}\n`,
+          `${wrapText(
+            `Your place is saved: ${lesson.title}, section ${index + 1} of ${total}.` +
+              (opts.fromHome ? '' : ` Run ${ctx.theme.accent(ctx.command('learn'))} to continue.`),
+            screen.width,
+          )}\n`,
         );
         return;
       case 'end':
@@ -173,7 +178,8 @@ async function finishLesson(
     await takeQuiz(ctx, lesson);
   } else {
     ctx.io.stdout.write(
-      `${wrapText(`Take it later with ${theme.accent(ctx.command(`quiz ${lesson.id}`))}. ${nextLine}`, screen.width)}\n`,
+      `${wrapText(`Take it later with ${theme.accent(ctx.command(`quiz ${lesson.id}`))}. ${nextLine}`, screen.width)}` +
+        '\n',
     );
   }
   return true;

@@ -116,7 +116,8 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
       ? dim(
           fit(
             config.columns >= 60
-              ? `${atEnd ? 'end' : '↓ more'} · lines ${range} of ${config.lines.length} · ↑↓ scroll${atEnd ? '' : ', Enter/space read on'}`
+              ? `${atEnd ? 'end' : '↓ more'} · lines ${range} of ${config.lines.length} · ↑↓ scroll` +
+                  (atEnd ? '' : ', Enter/space read on')
               : `${atEnd ? 'end' : '↓ more'} · ${range}/${config.lines.length}${atEnd ? '' : ' · ⏎ read on'}`,
           ),
         )

@@ -65,9 +65,11 @@ export function quizSummary(
   lines.push(
     wrapText(
       attempt.mode === 'missed'
-        ? // A retry of only the missed questions says how the learner did, but it neither passes the quiz nor sets its score.
-          `You answered ${record.right} of the ${plural(record.total, 'missed question')} right. Your quiz score stays as it was; take the whole quiz again to raise it.`
-        : `You answered ${record.right} of ${record.total} right. ${s.passed ? theme.ok('Passed') : theme.bad('Not passed')} (${Math.round(quiz.pass * 100)}% needed).`,
+        ? // A retry of only the missed questions says how the learner did; it neither passes nor scores the quiz.
+          `You answered ${record.right} of the ${plural(record.total, 'missed question')} right. ` +
+            'Your quiz score stays as it was; take the whole quiz again to raise it.'
+        : `You answered ${record.right} of ${record.total} right. ` +
+            `${s.passed ? theme.ok('Passed') : theme.bad('Not passed')} (${Math.round(quiz.pass * 100)}% needed).`,
       width,
     ),
   );

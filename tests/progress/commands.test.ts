@@ -53,9 +53,9 @@ describe('progress', () => {
     expect(unwrapped(heading)).toBe(unwrapped(`Your progress in the course in ${COURSE_DIR}`));
     expect(rest.join('\n\n')).toBe(
       [
-        `Rewards and goals${' '.repeat(80 - 'Rewards and goals'.length - '2 days ago'.length)}2 days ago`,
+        `Rewards and goals${' '.repeat(79 - 'Rewards and goals'.length - '2 days ago'.length)}2 days ago`,
         '  █████░░░░░ 2/4 sections · quiz best 100% ✓, latest 100% · 3 answers, 67% right',
-        `Oversight${' '.repeat(80 - 'Oversight'.length - 'not started'.length)}not started`,
+        `Oversight${' '.repeat(79 - 'Oversight'.length - 'not started'.length)}not started`,
         '  ░░░░░░░░░░ 0/2 sections · no quiz yet · no answers yet',
         '',
         'Course: 2 of 6 sections read, 0 of 2 lessons finished, 1 of 2 quizzes passed; 3',

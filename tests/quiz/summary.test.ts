@@ -85,3 +85,15 @@ describe('the first sentence of a prompt', () => {
     expect(firstSentence(prompt)).toBe(first);
   });
 });
+
+describe('the quiz heading', () => {
+  it('starts with a capital after "Quiz:", as lesson titles do', async () => {
+    const { run, tempDir } = await import('../helpers/run.ts');
+    const tmp = tempDir();
+    const { stdout } = await run(['--plain', 'quiz', 'what-alignment-means'], {
+      env: { ALIGNMENT_TUTOR_PROGRESS: `${tmp.dir}/p.json`, ALIGNMENT_TUTOR_CACHE: 'off' },
+    });
+    tmp.cleanup();
+    expect(stdout.split('\n')[0]).toBe('Quiz: What alignment means');
+  });
+});

@@ -15,7 +15,7 @@ import {
 import { seededRandom } from '../../quiz/shuffle.ts';
 import { textWidth } from '../../ui/io.ts';
 import { askQuestion, explain } from '../../ui/question.ts';
-import { quizIntro, quizSummary, revisitLine, type QuizScreen } from '../../ui/screens/quiz.ts';
+import { quizHeading, quizIntro, quizSummary, revisitLine, type QuizScreen } from '../../ui/screens/quiz.ts';
 import { questionScreen, type Ctx } from '../context.ts';
 
 export interface QuizOptions {
@@ -48,7 +48,7 @@ export async function takeQuiz(ctx: Ctx, lesson: Lesson, opts: QuizOptions = {})
   const random = opts.seed !== undefined ? seededRandom(opts.seed) : Math.random;
   const out = (s: string) => ctx.io.stdout.write(s);
 
-  out(`${ctx.theme.heading(quiz.title ?? `Quiz: ${lesson.title}`)}\n`);
+  out(`${ctx.theme.heading(quizHeading(quiz, lesson))}\n`);
 
   let attempt = await offerResume(ctx, resumable(saved?.quizzes[lesson.id]?.current, quiz));
   if (!attempt) {

@@ -49,7 +49,8 @@ export function renderProgress(report: CourseReport, screen: ProgressScreen): st
       continue;
     }
     const title = theme.strong(lesson.title);
-    const gap = width - visibleLength(lesson.title) - when.length;
+    // One column short of the edge: a line filling the last column wraps in some terminals.
+    const gap = width - 1 - visibleLength(lesson.title) - when.length;
     lines.push(
       gap >= 2
         ? `${title}${' '.repeat(gap)}${theme.dim(when)}`

@@ -17,6 +17,18 @@ export interface QuizScreen {
   command: (args: string) => string;
 }
 
+/**
+ * The quiz's heading: its title, or "Quiz: " and the lesson's title. A heading starts with a
+ * capital after "Quiz: " as lesson titles do, however the file wrote it.
+ */
+export function quizHeading(quiz: Quiz, lesson: Lesson): string {
+  const title = quiz.title ?? `Quiz: ${lesson.title}`;
+  return title.replace(
+    /^(Quiz:\s*)?(\p{Ll})/u,
+    (_, pre: string | undefined, c: string) => `${pre ?? ''}${c.toUpperCase()}`,
+  );
+}
+
 /** The line under the quiz's title: how many questions and the pass mark, or where it resumes. */
 export function quizIntro(quiz: Quiz, attempt: UnfinishedQuiz, first: number): string {
   const total = attempt.questions.length;

@@ -57,8 +57,15 @@ export class ScriptedPrompter implements Prompter {
     return pick(choices, want, message).value;
   }
 
-  async checkbox<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T[]> {
-    const wants = this.next('checkbox', message, labelsOf(choices), 'checkbox') as Array<string | RegExp>;
+  async checkbox<T>(
+    message: string,
+    choices: ReadonlyArray<MenuChoice<T>>,
+    opts?: { checked?: readonly T[] },
+  ): Promise<T[]> {
+    const ticked = choices.filter((c) => opts?.checked?.includes(c.value)).map((c) => `[x] ${c.label}`);
+    const wants = this.next('checkbox', message, [...labelsOf(choices), ...ticked], 'checkbox') as Array<
+      string | RegExp
+    >;
     return wants.map((w) => pick(choices, w, message).value);
   }
 

@@ -141,7 +141,7 @@ describe('choosing the quiz', () => {
   it('without an id takes the quiz of the lesson used last, else the first with a quiz', async () => {
     const file = progressFile();
     const first = await quizRun([], [], file);
-    expect(first.stdout).toContain('Quiz: rewards and goals');
+    expect(first.stdout).toContain('Quiz: Rewards and goals');
     await quizRun(['oversight'], ['true'], file);
     const next = await quizRun([], [], file);
     expect(next.stdout).toContain('Quiz: Oversight');

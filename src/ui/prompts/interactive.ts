@@ -55,7 +55,11 @@ export class InteractivePrompter implements Prompter {
     );
   }
 
-  async checkbox<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T[]> {
+  async checkbox<T>(
+    message: string,
+    choices: ReadonlyArray<MenuChoice<T>>,
+    opts?: { checked?: readonly T[] },
+  ): Promise<T[]> {
     const { checkbox } = await import('./inquirer.ts');
     const columns = this.columns;
     return cancellable(
@@ -68,6 +72,7 @@ export class InteractivePrompter implements Prompter {
             short: c.label,
             value: c.value,
             disabled: c.disabled ?? false,
+            checked: opts?.checked?.includes(c.value) ?? false,
           })),
           required: true,
           pageSize: 12,

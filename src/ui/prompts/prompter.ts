@@ -31,8 +31,12 @@ export interface Prompter {
   readonly plain: boolean;
   /** Pick one. */
   select<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>, opts?: { default?: T }): Promise<T>;
-  /** Pick any number (at least one). */
-  checkbox<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T[]>;
+  /** Pick any number (at least one); `checked` are ticked to begin with. */
+  checkbox<T>(
+    message: string,
+    choices: ReadonlyArray<MenuChoice<T>>,
+    opts?: { checked?: readonly T[] },
+  ): Promise<T[]>;
   confirm(message: string, opts?: { default?: boolean }): Promise<boolean>;
   /** Free text; `validate` returns an error message to ask again, or true. */
   input(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string>;

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../errors.ts';
 import { closest } from '../text/suggest.ts';
+import { GoBack } from '../ui/prompts/prompter.ts';
 import { commandPrefix } from './command-name.ts';
 import { createCtx, type Ctx, type CtxBase, type GlobalOptions } from './context.ts';
 
@@ -220,6 +221,8 @@ export async function runCli(base: CtxBase, argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
+    // Back from the first screen of a command: out of the tutor, as from the home screen.
+    if (err instanceof GoBack) return;
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) throw new HelpShown();
       // commander has already printed "error: ..." to stderr.

@@ -4,7 +4,7 @@ import { continueTarget, type ContinueTarget } from '../../lesson/continue.ts';
 import { lessonFigures } from '../../lesson/status.ts';
 import type { CourseProgress } from '../../progress/types.ts';
 import { textWidth } from '../../ui/io.ts';
-import type { MenuChoice } from '../../ui/prompts/index.ts';
+import { GoBack, type MenuChoice } from '../../ui/prompts/prompter.ts';
 import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
@@ -28,9 +28,12 @@ export async function runHome(ctx: Ctx): Promise<void> {
       )}\n`,
     );
     const target = continueTarget(course, progress);
-    const action = await ctx.prompter.select<HomeAction>('What next?', homeChoices(course, target), {
-      default: target.kind === 'done' ? 'lessons' : 'continue',
-    });
+    // Esc or q on the home screen is the last step back: out of the tutor.
+    const action = await backTo<HomeAction>('quit', () =>
+      ctx.prompter.select<HomeAction>('What next?', homeChoices(course, target), {
+        default: target.kind === 'done' ? 'lessons' : 'continue',
+      }),
+    );
     switch (action) {
       case 'continue':
         await openTarget(ctx, target);
@@ -42,11 +45,10 @@ export async function runHome(ctx: Ctx): Promise<void> {
         await pickQuiz(ctx, course, progress);
         break;
       case 'progress': {
-        const { showProgress } = await import('../flows/progress.ts');
-        await showProgress(ctx);
-        // The home screen redraws at once; without a pause the report would scroll away unread.
-        if (!ctx.prompter.plain)
-          await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
+        const { progressReport } = await import('../flows/progress.ts');
+        // A page to read and put away (Enter, Esc or q), so the redrawn home screen does not scroll it off.
+        const lines = (await progressReport(ctx)).trimEnd().split('\n');
+        await ctx.prompter.pager({ mode: 'note', header: [], lines });
         break;
       }
       case 'review':
@@ -108,7 +110,9 @@ async function pickLesson(ctx: Ctx, course: Course, progress: CourseProgress | u
     hint: statusText(lessonFigures(l, progress, course.quizzes.get(l.id)).status),
   }));
   choices.push({ label: 'Back', value: BACK });
-  const picked = await ctx.prompter.select('Which lesson?', choices);
+  const picked = await backTo<string | typeof BACK>(BACK, () =>
+    ctx.prompter.select('Which lesson?', choices),
+  );
   if (picked !== BACK) await readLesson(ctx, picked, { fromHome: true });
 }
 
@@ -128,11 +132,21 @@ async function pickQuiz(ctx: Ctx, course: Course, progress: CourseProgress | und
       };
     });
   choices.push({ label: 'Back', value: BACK });
-  const picked = await ctx.prompter.select('Which quiz?', choices);
+  const picked = await backTo<string | typeof BACK>(BACK, () => ctx.prompter.select('Which quiz?', choices));
   if (picked === BACK) return;
   const { takeQuiz } = await import('../flows/quiz.ts');
   await takeQuiz(
     ctx,
     course.lessons.find((l) => l.id === picked)!,
   );
+}
+
+/** A menu where Esc or q means `back`. */
+async function backTo<T>(back: T, ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (e) {
+    if (e instanceof GoBack) return back;
+    throw e;
+  }
 }

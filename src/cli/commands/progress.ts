@@ -9,7 +9,7 @@ import { ProgressSerializer } from '../../progress/serialize.ts';
 import { reportProgress } from '../../progress/summary.ts';
 import type { ProgressData } from '../../progress/types.ts';
 import { progressJson } from '../../ui/screens/progress.ts';
-import { showProgress } from '../flows/progress.ts';
+import { progressReport } from '../flows/progress.ts';
 import { plural } from '../../text/plural.ts';
 import type { Ctx } from '../context.ts';
 
@@ -46,7 +46,7 @@ export async function runProgress(ctx: Ctx, opts: ProgressOptions = {}): Promise
     ctx.io.stdout.write(`${JSON.stringify(progressJson(report), null, 2)}\n`);
     return;
   }
-  await showProgress(ctx);
+  ctx.io.stdout.write(await progressReport(ctx));
 }
 
 /** `--export FILE` (or `-` for standard output): the whole progress file, every course, as it is saved. */

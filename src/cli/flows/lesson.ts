@@ -16,6 +16,7 @@ import {
   sectionHeader,
   type LessonScreen,
 } from '../../ui/screens/lesson.ts';
+import { GoBack } from '../../ui/prompts/prompter.ts';
 import { wrapText } from '../../ui/wrap.ts';
 import { questionScreen, type Ctx } from '../context.ts';
 
@@ -89,8 +90,16 @@ export async function readLesson(
     let cmd: NavCommand = page.cmd;
 
     if (cmd.type === 'next' && shown.check && !asked.has(index)) {
+      try {
+        cmd = await askCheck(ctx, lesson, shown.check, view);
+      } catch (e) {
+        if (!(e instanceof GoBack)) throw e;
+        // Left unanswered: the section again, to re-read it; the question waits for the next →.
+        message = 'The question is still open: → to answer it, or a section number to go on without it.';
+        repeat = true;
+        continue;
+      }
       asked.add(index);
-      cmd = await askCheck(ctx, lesson, shown.check, view);
       // "Back" from the feedback returns to the section the question was on.
       if (cmd.type === 'back') continue;
     }

@@ -1,5 +1,6 @@
 import type { Lesson, Quiz } from '../../content/schema.ts';
-import { CancelledError, UserError } from '../../errors.ts';
+import { UserError } from '../../errors.ts';
+import { GoBack } from '../../ui/prompts/prompter.ts';
 import type { CourseProgress, UnfinishedQuiz } from '../../progress/types.ts';
 import { grade } from '../../quiz/grade.ts';
 import {
@@ -42,6 +43,18 @@ function quizScreen(ctx: Ctx): QuizScreen {
  * `quiz` command, the home screen and the end of a lesson all come here.
  */
 export async function takeQuiz(ctx: Ctx, lesson: Lesson, opts: QuizOptions = {}): Promise<void> {
+  try {
+    await quizSession(ctx, lesson, opts);
+  } catch (e) {
+    if (!(e instanceof GoBack)) throw e;
+    // Esc, q or "Stop here": back to where the quiz was opened from, every answer saved.
+    ctx.io.stdout.write(
+      `\nYour answers are saved. Resume with ${ctx.theme.accent(ctx.command(`quiz ${lesson.id}`))}.\n`,
+    );
+  }
+}
+
+async function quizSession(ctx: Ctx, lesson: Lesson, opts: QuizOptions): Promise<void> {
   const course = await ctx.course();
   const saved = (await ctx.store.read()).courses[ctx.courseId];
   const quiz = course.quizzes.get(lesson.id)!;
@@ -180,5 +193,5 @@ async function pause(ctx: Ctx): Promise<void> {
     { label: 'Next question', value: 'next' as const },
     { label: 'Stop here (resume later)', value: 'stop' as const },
   ]);
-  if (choice === 'stop') throw new CancelledError();
+  if (choice === 'stop') throw new GoBack();
 }

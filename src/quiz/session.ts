@@ -103,6 +103,27 @@ export function saveAnswer(
   course.last = { kind: 'quiz', lesson: lessonId, at };
 }
 
+/**
+ * An answer given in practice (`quiz --limit`): kept in the history, like every answer, but part
+ * of no attempt, so it never becomes the quiz's best or latest score.
+ */
+export function savePracticeAnswer(
+  course: CourseProgress,
+  lessonId: string,
+  questionId: string,
+  answer: Answer,
+  at: string,
+): void {
+  recordAnswer(course, lessonId, {
+    id: newRecordId(at),
+    question: questionId,
+    source: 'quiz',
+    ...answer,
+    at,
+  });
+  course.last = { kind: 'quiz', lesson: lessonId, at };
+}
+
 /** The unfinished attempt as it can be resumed against the quiz as it is now. */
 export function resumable(current: UnfinishedQuiz | undefined, quiz: Quiz): UnfinishedQuiz | undefined {
   if (!current) return undefined;
@@ -134,6 +155,11 @@ export function scoreOf(right: number, total: number, pass: number): Score {
 /** `Score: 7/10 (70%) passed`: the last line of a finished quiz, part of the `--plain` protocol. */
 export function scoreLine(s: Score): string {
   return `Score: ${s.right}/${s.total} (${Math.round(s.score * 100)}%) ${s.passed ? 'passed' : 'not passed'}`;
+}
+
+/** `Score: 1/2 (50%) practice`: the last line of a practice run (`--limit`), which passes nothing. */
+export function practiceLine(right: number, total: number): string {
+  return `Score: ${right}/${total} (${total ? Math.round((right / total) * 100) : 0}%) practice`;
 }
 
 /** The record of a finished attempt: only the questions answered count. */

@@ -71,19 +71,20 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
     program
       .command('glossary')
       .description('key terms from every lesson, or one term with its definition')
-      .argument('[term]', 'a term to look up')
-      .action(async (term: string | undefined, _opts, cmd: Command) => {
+      .argument('[term...]', 'a term to look up, quotes not needed: glossary reward hacking')
+      .action(async (words: string[], _opts, cmd: Command) => {
         const { runGlossary } = await import('./commands/glossary.ts');
-        await runGlossary(ctxOf(cmd), term);
+        await runGlossary(ctxOf(cmd), words.length ? words.join(' ') : undefined);
       }),
   search: (program, ctxOf) =>
     program
       .command('search')
       .description('search lesson titles, sections and key terms')
       .argument('<words...>', 'words to look for')
-      .action(async (words: string[], _opts, cmd: Command) => {
+      .option('--limit <n>', 'show at most N places (default 10)', wholeNumber('--limit', 1))
+      .action(async (words: string[], opts: { limit?: number }, cmd: Command) => {
         const { runSearch } = await import('./commands/search.ts');
-        await runSearch(ctxOf(cmd), words);
+        await runSearch(ctxOf(cmd), words, opts);
       }),
   progress: (program, ctxOf) =>
     program

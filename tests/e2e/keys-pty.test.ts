@@ -72,7 +72,7 @@ describe('one way out, everywhere (a real terminal)', () => {
     await t.waitFor('What next?');
     t.write('?');
     await t.waitFor('Keys: ↑↓ choose · Enter pick · Esc or q back');
-    await t.waitFor(/What next\?[\s\S]*Keys:[\s\S]*What next\?/);
+    await t.waitFor(/Keys:[\s\S]*What next\?/);
     t.write('q');
     expect(await t.exit()).toBe(0);
   });

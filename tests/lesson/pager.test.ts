@@ -98,7 +98,12 @@ describe('the lesson pager', () => {
   });
 
   it('closes a note with Enter, and names the keys when another one is pressed', async () => {
-    const { events, answer, getScreen } = await open({ mode: 'note', header: [], lines: ['Key terms'] });
+    const { events, answer, getScreen } = await open({
+      mode: 'note',
+      header: [],
+      lines: ['Key terms'],
+      back: 'the lesson',
+    });
     events.keypress('x');
     expect(getScreen()).toContain('Enter/space or Esc: back to the lesson');
     events.keypress('enter');

@@ -4,6 +4,8 @@ import { textWidth } from '../../ui/io.ts';
 import { renderMarkdown } from '../../ui/markdown.ts';
 import { wrapText } from '../../ui/wrap.ts';
 import type { Ctx } from '../context.ts';
+import { glossaryList } from '../flows/look-up.ts';
+import { showLong } from '../flows/page.ts';
 
 /** `glossary [term]`: every key term with the lesson it comes from, or one term's definition. */
 export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
@@ -19,15 +21,7 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
       ctx.io.stdout.write('This course has no key terms yet.\n');
       return;
     }
-    const column = Math.min(Math.max(...entries.map((e) => e.term.length)), Math.floor(width / 2));
-    const lines = entries.map((e) =>
-      wrapText(
-        `${theme.strong(e.term)}${' '.repeat(Math.max(1, column - e.term.length + 2))}${theme.dim(e.lesson.title)}`,
-        width,
-      ),
-    );
-    const footer = `${entries.length} terms. Run ${ctx.command('glossary <term>')} for a definition.`;
-    ctx.io.stdout.write(`${lines.join('\n')}\n\n${theme.dim(wrapText(footer, width))}\n`);
+    await showLong(ctx, glossaryList(ctx, entries));
     return;
   }
 
@@ -49,5 +43,5 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
         wrapText(from(e), width),
     ),
   );
-  ctx.io.stdout.write(`${blocks.join('\n\n')}\n`);
+  await showLong(ctx, `${blocks.join('\n\n')}\n`);
 }

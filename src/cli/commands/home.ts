@@ -10,7 +10,7 @@ import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
 import { readLesson } from '../flows/lesson.ts';
 
-type HomeAction = 'continue' | 'lessons' | 'quiz' | 'review' | 'progress' | 'quit';
+type HomeAction = 'continue' | 'lessons' | 'quiz' | 'glossary' | 'search' | 'review' | 'progress' | 'quit';
 const BACK = Symbol('back');
 
 /** The home screen: the course at a glance and a menu, until the learner quits. */
@@ -48,9 +48,18 @@ export async function runHome(ctx: Ctx): Promise<void> {
         const { progressReport } = await import('../flows/progress.ts');
         // A page to read and put away (Enter, Esc or q), so the redrawn home screen does not scroll it off.
         const lines = (await progressReport(ctx)).trimEnd().split('\n');
-        await ctx.prompter.pager({ mode: 'note', header: [], lines });
+        await ctx.prompter.pager({ mode: 'note', header: [], lines, back: 'the home screen' });
         break;
       }
+      case 'glossary': {
+        const { buildGlossary, glossaryList } = await import('../flows/look-up.ts');
+        const lines = glossaryList(ctx, buildGlossary(course)).trimEnd().split('\n');
+        await ctx.prompter.pager({ mode: 'note', header: [], lines, back: 'the home screen' });
+        break;
+      }
+      case 'search':
+        await searchFromHome(ctx);
+        break;
       case 'review':
       case 'quit':
         return;
@@ -85,6 +94,8 @@ function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<H
     { label: 'Quiz', value: 'quiz', hint: "take a lesson's quiz" },
     { label: 'Review', value: 'review', disabled: 'coming later' },
     { label: 'Progress', value: 'progress', hint: 'what you have read and scored' },
+    { label: 'Glossary', value: 'glossary', hint: 'the key terms of every lesson' },
+    { label: 'Search', value: 'search', hint: 'find words in the lessons' },
     { label: 'Quit', value: 'quit' },
   ];
 }
@@ -149,4 +160,18 @@ async function backTo<T>(back: T, ask: () => Promise<T>): Promise<T> {
     if (e instanceof GoBack) return back;
     throw e;
   }
+}
+
+async function searchFromHome(ctx: Ctx): Promise<void> {
+  const words = await backTo('', () => ctx.prompter.input('Search the lessons for'));
+  if (!words.trim()) return;
+  const { searchReport } = await import('../flows/look-up.ts');
+  const found = await searchReport(ctx, words.trim().split(/\s+/));
+  const text = 'none' in found ? found.none : found.text;
+  await ctx.prompter.pager({
+    mode: 'note',
+    header: [],
+    lines: text.trimEnd().split('\n'),
+    back: 'the home screen',
+  });
 }

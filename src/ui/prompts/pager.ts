@@ -170,8 +170,8 @@ function keyHelp(config: PagerConfig, atEnd: boolean): string[] {
       ];
     case 'note':
       return [
-        `Enter${space} or Esc: back to the lesson`,
-        `Enter${space}: back to the lesson`,
+        `Enter${space} or Esc: ${config.back ? `back to ${config.back}` : 'close'}`,
+        `Enter${space}: ${config.back ? `back to ${config.back}` : 'close'}`,
         `⏎${space} back`,
       ];
     case 'end':
@@ -201,7 +201,7 @@ function keyHelpReading(config: PagerConfig, n: number, jump: string): string[] 
         `→ next · b · q`,
       ];
     case 'note':
-      return [`Esc: back to the lesson`, `Esc: back`];
+      return [`Esc: ${config.back ? `back to ${config.back}` : 'close'}`, `Esc: back`];
     case 'end':
       return [
         `→ finish the lesson · ←/b back to the last section · q quit`,
@@ -233,7 +233,7 @@ function allKeys(config: PagerConfig): string[] {
       );
       break;
     case 'note':
-      rows.push(['Enter Esc q', 'back to the lesson']);
+      rows.push(['Enter Esc q', config.back ? `back to ${config.back}` : 'close']);
       break;
     case 'end':
       rows.push(

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../errors.ts';
 import { closest } from '../text/suggest.ts';
+import { GoBack } from '../ui/prompts/prompter.ts';
 import { commandPrefix } from './command-name.ts';
 import { createCtx, type Ctx, type CtxBase, type GlobalOptions } from './context.ts';
 
@@ -70,19 +71,20 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
     program
       .command('glossary')
       .description('key terms from every lesson, or one term with its definition')
-      .argument('[term]', 'a term to look up')
-      .action(async (term: string | undefined, _opts, cmd: Command) => {
+      .argument('[term...]', 'a term to look up, quotes not needed: glossary reward hacking')
+      .action(async (words: string[], _opts, cmd: Command) => {
         const { runGlossary } = await import('./commands/glossary.ts');
-        await runGlossary(ctxOf(cmd), term);
+        await runGlossary(ctxOf(cmd), words.length ? words.join(' ') : undefined);
       }),
   search: (program, ctxOf) =>
     program
       .command('search')
       .description('search lesson titles, sections and key terms')
       .argument('<words...>', 'words to look for')
-      .action(async (words: string[], _opts, cmd: Command) => {
+      .option('--limit <n>', 'show at most N places (default 10)', wholeNumber('--limit', 1))
+      .action(async (words: string[], opts: { limit?: number }, cmd: Command) => {
         const { runSearch } = await import('./commands/search.ts');
-        await runSearch(ctxOf(cmd), words);
+        await runSearch(ctxOf(cmd), words, opts);
       }),
   progress: (program, ctxOf) =>
     program
@@ -150,7 +152,8 @@ export function createProgram(base: CtxBase, only?: string): Command {
 
   program
     .description(
-      'A terminal tutor for the AI alignment problem: lessons, quizzes that explain every answer, and progress that resumes where you stopped.',
+      'A terminal tutor for the AI alignment problem: lessons, quizzes that explain every answer, ' +
+        'and progress that resumes where you stopped.',
     )
     .version(__VERSION__, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
@@ -219,6 +222,8 @@ export async function runCli(base: CtxBase, argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
+    // Back from the first screen of a command: out of the tutor, as from the home screen.
+    if (err instanceof GoBack) return;
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) throw new HelpShown();
       // commander has already printed "error: ..." to stderr.

@@ -126,7 +126,8 @@ export function parseContentFile(
   const result = schema.safeParse(raw);
   if (!result.success) {
     for (const iss of result.error.issues) {
-      for (const issue of describeIssue(iss, raw, doc, at, schema)) error(issue.pos, issue.message);
+      for (const issue of describeIssue(iss, raw, doc, at, schema))
+        error(...controlCharAt(issue, source, nodeAt(doc, iss.path), at));
     }
     return { ok: false, issues };
   }
@@ -221,6 +222,25 @@ interface Described {
   message: string;
 }
 
+/**
+ * A control character written as itself (in a `|` block, say) is reported where it stands, so an
+ * editor jumps to it; one written as an escape (`"\\u001b"`) is only in the parsed text, so the
+ * issue stays at the value with the line within it.
+ */
+function controlCharAt(
+  issue: Described,
+  source: string,
+  node: YamlNode | undefined,
+  at: At,
+): [{ line: number; col: number }, string] {
+  const m = /control character U\+([0-9A-F]{4}) \(line \d+ of this text\)/.exec(issue.message);
+  if (!m || !node?.range) return [issue.pos, issue.message];
+  const char = String.fromCodePoint(parseInt(m[1]!, 16));
+  const offset = source.indexOf(char, node.range[0]);
+  if (offset < 0 || offset >= node.range[1]) return [issue.pos, issue.message];
+  return [at(offset), issue.message.replace(/ \(line \d+ of this text\)/, '')];
+}
+
 function describeIssue(
   iss: z.core.$ZodIssue,
   raw: unknown,
@@ -247,7 +267,8 @@ function describeIssue(
     const message =
       got === undefined
         ? `${keyName(parentPath) || 'question'} is missing "type"; use one of: ${QUESTION_TYPES.join(', ')}`
-        : `unknown question type ${JSON.stringify(got)}${didYouMean(String(got), QUESTION_TYPES)}; use one of: ${QUESTION_TYPES.join(', ')}`;
+        : `unknown question type ${JSON.stringify(got)}${didYouMean(String(got), QUESTION_TYPES)}; ` +
+          `use one of: ${QUESTION_TYPES.join(', ')}`;
     return [
       { pos: got === undefined ? locateNode(doc, parentPath, at) : locateNode(doc, path, at), message },
     ];

@@ -14,8 +14,8 @@ export type ContinueTarget =
   | { kind: 'done' };
 
 /**
- * The quiz or lesson the learner was last in, if unfinished; otherwise the first lesson in
- * course order not yet read.
+ * The quiz or lesson the learner was last in, if unfinished; otherwise the lesson most recently
+ * left half-read; otherwise the first lesson in course order not yet read.
  */
 export function continueTarget(course: Course, progress: CourseProgress | undefined): ContinueTarget {
   const last = progress?.last;
@@ -50,7 +50,16 @@ function nextLesson(
   course: Course,
   progress: CourseProgress | undefined,
 ): Extract<ContinueTarget, { kind: 'lesson' | 'done' }> {
-  const lesson = course.lessons.find((l) => !progress?.lessons[l.id]?.finishedAt);
+  // A lesson left half-read comes before one never opened: the learner was in the middle of it.
+  const started = course.lessons
+    .filter((l) => {
+      const lp = progress?.lessons[l.id];
+      return lp && !lp.finishedAt && lp.sectionsSeen.length > 0;
+    })
+    .sort((a, b) =>
+      (progress!.lessons[b.id]!.updatedAt ?? '').localeCompare(progress!.lessons[a.id]!.updatedAt ?? ''),
+    );
+  const lesson = started[0] ?? course.lessons.find((l) => !progress?.lessons[l.id]?.finishedAt);
   if (!lesson) return { kind: 'done' };
   const lp = progress?.lessons[lesson.id];
   return { kind: 'lesson', lesson, section: resumeIndex(lesson, progress), fresh: !lp?.sectionsSeen.length };

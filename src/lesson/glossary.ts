@@ -32,12 +32,19 @@ export function termKeys(term: string): string[] {
   return keys.map(normaliseTerm);
 }
 
+/**
+ * A term as compared: no case, apostrophes or hyphens, and British spellings as American ones
+ * ("mesa-optimiser" finds "mesa-optimizer", "behaviour" finds "behavior").
+ */
 export function normaliseTerm(s: string): string {
   return s
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/['\u2018\u2019\u02BC]/g, '')
     .replace(/[\s_\u2010-\u2015-]+/g, ' ')
+    .replace(/(?<=\p{L}{2})is(?=(?:e|es|ed|er|ers|ing|ation|ations)\b)/gu, 'iz')
+    .replace(/(?<=\p{L}{2})ys(?=(?:e|es|ed|ing)\b)/gu, 'yz')
+    .replace(/(?<=\p{L}{2})our(?=s?\b)/gu, 'or')
     .trim();
 }
 
@@ -49,6 +56,12 @@ export function lookupTerm(
   const key = normaliseTerm(query);
   const matches = entries.filter((e) => termKeys(e.term).includes(key));
   if (matches.length) return { matches };
+  // Part of one term's name ("goodhart" for "Goodhart's law"): that term, when it is the only one.
+  const words = key.split(' ');
+  const partial = entries.filter((e) =>
+    termKeys(e.term).some((k) => words.every((w) => k.split(' ').some((kw) => kw.startsWith(w)))),
+  );
+  if (partial.length && new Set(partial.map((e) => e.term)).size === 1) return { matches: partial };
   const byKey = new Map<string, string>();
   for (const e of entries) for (const k of termKeys(e.term)) if (!byKey.has(k)) byKey.set(k, e.term);
   const near = closest(key, byKey.keys(), 5).map((k) => byKey.get(k)!);

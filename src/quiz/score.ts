@@ -22,6 +22,11 @@ export function scoreLine(s: Score): string {
   return `Score: ${s.right}/${s.total} (${Math.round(s.score * 100)}%) ${s.passed ? 'passed' : 'not passed'}`;
 }
 
+/** `Score: 1/2 (50%) practice`: the last line of a practice run (`--limit`), which passes nothing. */
+export function practiceLine(right: number, total: number): string {
+  return `Score: ${right}/${total} (${total ? Math.round((right / total) * 100) : 0}%) practice`;
+}
+
 export interface QuizStats {
   /** Finished attempts of the whole quiz (retries of missed questions not counted). */
   attempts: number;

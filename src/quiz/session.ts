@@ -104,6 +104,27 @@ export function saveAnswer(
   course.last = { kind: 'quiz', lesson: lessonId, at };
 }
 
+/**
+ * An answer given in practice (`quiz --limit`): kept in the history, like every answer, but part
+ * of no attempt, so it never becomes the quiz's best or latest score.
+ */
+export function savePracticeAnswer(
+  course: CourseProgress,
+  lessonId: string,
+  questionId: string,
+  answer: Answer,
+  at: string,
+): void {
+  recordAnswer(course, lessonId, {
+    id: newRecordId(at),
+    question: questionId,
+    source: 'quiz',
+    ...answer,
+    at,
+  });
+  course.last = { kind: 'quiz', lesson: lessonId, at };
+}
+
 /** The unfinished attempt as it can be resumed against the quiz as it is now. */
 export function resumable(current: UnfinishedQuiz | undefined, quiz: Quiz): UnfinishedQuiz | undefined {
   if (!current) return undefined;

@@ -101,12 +101,15 @@ export async function askQuestion(
     }
   }
 
+  let draft: unknown;
   for (;;) {
     const offerHint = Boolean(question.hint) && !hintUsed;
     const answer = await kind.ask(question, {
       prompter,
       labels,
       display,
+      draft,
+      keep: (kept) => (draft = kept),
       hint: offerHint,
       hintChoices: <T>(): Array<MenuChoice<T | Hint>> =>
         offerHint ? [{ label: theme.dim('Show the hint'), value: HINT }] : [],

@@ -121,6 +121,19 @@ describe('validate: problems inside one file', () => {
       ],
     ],
     [
+      'a control character on the second line of a block, at its own line and column',
+      {
+        'lessons/basics.yaml': LESSON.replace(
+          '    body: Some text.',
+          '    body: |\n      First line.\n      Second \u001b[31mline.',
+        ),
+      },
+      [
+        'lessons/basics.yaml:10:14: sections[0].body: contains the control character U+001B; ' +
+          "delete it, since it could drive the learner's terminal",
+      ],
+    ],
+    [
       'a file that is not UTF-8',
       {
         'lessons/basics.yaml': Buffer.concat([

@@ -37,15 +37,62 @@ describe('home, with keys (in-process, scripted)', () => {
         { select: 'Oversight at scale' },
         { pager: 'quit' },
         { select: 'Progress' },
-        { select: 'Back to the home screen' },
+        { pager: 'close' },
         { select: 'Quiz' },
         { select: 'Basics of alignment' },
         { cancel: true },
       ],
     );
     expect(stdout).toContain('Your place is saved: Oversight at scale, section 1 of 4.');
-    expect(stdout).toMatch(/Your progress[\s\S]*Oversight at scale/);
+    const report = prompter.shown.find((s) => s.kind === 'pager' && s.message === 'note')!;
+    expect(report.lines.join('\n')).toMatch(/Your progress[\s\S]*Oversight at scale/);
     expect(prompter.shown.at(-1)!.message).toBe('Your answer');
     expect(prompter.left).toEqual([]);
+  });
+});
+
+describe('one way back (in-process)', () => {
+  it('"Stop here" in a quiz from the home screen returns home, with the answers saved', async () => {
+    const me = learner();
+    const { stdout, prompter } = await me.run(
+      [],
+      [
+        { select: 'Quiz' },
+        { select: 'Basics of alignment' },
+        { select: 'True' },
+        { select: 'Stop here' },
+        { back: true },
+      ],
+    );
+    expect(stdout).toContain('Your answers are saved. Resume with alignment-tutor quiz basics.');
+    expect(prompter.shown.at(-1)!.message).toBe('What next?');
+    expect(stdout).not.toContain('Stopped.');
+    expect(me.progress().quizzes['basics']!.current).toBeDefined();
+  });
+
+  it('Esc on a lesson check shows the section again, and the check is asked on the next →', async () => {
+    const me = learner();
+    const { prompter } = await me.run(
+      ['learn', 'basics'],
+      [
+        { pager: 'next' },
+        { pager: 'next' },
+        { back: true },
+        { pager: 'next' },
+        { back: true },
+        { pager: 'quit' },
+      ],
+    );
+    const kinds = prompter.shown.map((s) => `${s.kind}:${s.message}`);
+    expect(kinds).toEqual([
+      'pager:section',
+      'pager:section',
+      'select:Your answer',
+      'pager:section',
+      'select:Your answer',
+      'pager:section',
+    ]);
+    expect(prompter.shown[3]!.lines.at(-1)).toContain('The question is still open');
+    expect(me.progress().quizzes['basics']).toBeUndefined();
   });
 });

@@ -37,7 +37,7 @@ describe('learn, with keys (in-process, scripted)', () => {
     ]);
   });
 
-  it('goes back, jumps, shows the key terms and comes back to the same section, and saves the place on quit', async () => {
+  it('goes back, jumps, shows the key terms and returns to the section, and saves the place on quit', async () => {
     const me = learner();
     const { stdout, prompter } = await me.run(
       ['learn', 'oversight'],

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,13 +12,13 @@ afterAll(tmp.cleanup);
 let n = 0;
 
 /** A learner with a progress file of their own, answering through a script. */
-function learner() {
+function learner(course = FIXTURE) {
   const file = path.join(tmp.dir, `progress-${++n}.json`);
   return {
     file,
     async run(argv: string[], steps: Step[]) {
       const prompter = new ScriptedPrompter(steps);
-      const result = await run(['--content', FIXTURE, ...argv], {
+      const result = await run(['--content', course, ...argv], {
         env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' },
         prompter,
       });
@@ -66,5 +66,43 @@ describe('quiz, with keys (in-process, scripted)', () => {
     expect(me.saved().quizzes['rewards']!.answers).toMatchObject([
       { question: 'proxy-meaning', hintUsed: true },
     ]);
+  });
+});
+
+/** The fixture course with a hint on its select-all question. */
+function courseWithHint(): string {
+  const dir = path.join(tmp.dir, 'hinted');
+  cpSync(FIXTURE, dir, { recursive: true });
+  const quiz = path.join(dir, 'quizzes', 'rewards.yaml');
+  const hinted = readFileSync(quiz, 'utf8').replace(
+    '    section: goodhart\n    choices:',
+    '    hint: Look for a measure pushed away from what it measured.\n    section: goodhart\n    choices:',
+  );
+  writeFileSync(quiz, hinted);
+  return dir;
+}
+
+describe('the hint of a select-all question', () => {
+  it('keeps the choices ticked before it was asked for, and is not part of the answer', async () => {
+    const me = learner(courseWithHint());
+    const { stdout, prompter } = await me.run(
+      ['quiz', 'rewards'],
+      [
+        { select: 'A measurable stand-in' },
+        NEXT,
+        { checkbox: ['boat', 'Show the hint'] },
+        { checkbox: ['boat', 'Teaching'] },
+        { cancel: true },
+      ],
+    );
+    expect(stdout).toContain('Hint: Look for a measure pushed away from what it measured.');
+    const again = prompter.shown.filter((s) => s.kind === 'checkbox')[1]!;
+    expect(again.lines).toContain('[x] A boat racing agent circling for points');
+    expect(again.lines.some((l) => l.includes('Show the hint'))).toBe(false);
+    expect(me.saved().quizzes['rewards']!.answers[1]).toMatchObject({
+      question: 'goodhart-effects',
+      correct: true,
+      hintUsed: true,
+    });
   });
 });

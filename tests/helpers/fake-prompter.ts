@@ -1,6 +1,6 @@
 import { CancelledError } from '../../src/errors.ts';
 import type { PagerAction, PagerPage, PagerResult } from '../../src/ui/prompts/pager-types.ts';
-import type { MenuChoice, OrderConfig, Prompter } from '../../src/ui/prompts/prompter.ts';
+import { GoBack, type MenuChoice, type OrderConfig, type Prompter } from '../../src/ui/prompts/prompter.ts';
 
 /**
  * One scripted answer. A menu entry is named by (part of) its label, as a learner reads it; a
@@ -14,7 +14,9 @@ export type Step =
   /** The items' texts in the order the learner puts them, or 'hint'. */
   | { order: string[] | 'hint' }
   | { pager: PagerAction }
-  | { cancel: true };
+  | { cancel: true }
+  /** Esc or q at that prompt. */
+  | { back: true };
 
 /** What was put in front of the learner, in order: menus with their entries, pages with their text. */
 export interface Shown {
@@ -47,6 +49,10 @@ export class ScriptedPrompter implements Prompter {
     if (!step)
       throw new Error(`the script ran out at ${kind} "${message}" (${lines.slice(0, 6).join(' | ')})`);
     if ('cancel' in step) throw new CancelledError();
+    if ('back' in step) {
+      if (kind === 'confirm') return false as never;
+      throw new GoBack();
+    }
     if (!(key in step))
       throw new Error(`the flow asked ${kind} "${message}" but the script has ${JSON.stringify(step)}`);
     return (step as Record<K, unknown>)[key];
@@ -57,8 +63,15 @@ export class ScriptedPrompter implements Prompter {
     return pick(choices, want, message).value;
   }
 
-  async checkbox<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T[]> {
-    const wants = this.next('checkbox', message, labelsOf(choices), 'checkbox') as Array<string | RegExp>;
+  async checkbox<T>(
+    message: string,
+    choices: ReadonlyArray<MenuChoice<T>>,
+    opts?: { checked?: readonly T[] },
+  ): Promise<T[]> {
+    const ticked = choices.filter((c) => opts?.checked?.includes(c.value)).map((c) => `[x] ${c.label}`);
+    const wants = this.next('checkbox', message, [...labelsOf(choices), ...ticked], 'checkbox') as Array<
+      string | RegExp
+    >;
     return wants.map((w) => pick(choices, w, message).value);
   }
 

@@ -70,7 +70,7 @@ describe('the lesson pager', () => {
     await expect(answer).resolves.toMatchObject({ action });
   });
 
-  it('jumps with one digit when there are fewer than ten sections, and refuses a section that does not exist', async () => {
+  it('jumps with one digit when there are fewer than ten sections, and refuses one that does not exist', async () => {
     const { events, answer, getScreen } = await open();
     events.keypress('7');
     expect(getScreen()).toContain('Type a section number from 1 to 4.');
@@ -98,7 +98,12 @@ describe('the lesson pager', () => {
   });
 
   it('closes a note with Enter, and names the keys when another one is pressed', async () => {
-    const { events, answer, getScreen } = await open({ mode: 'note', header: [], lines: ['Key terms'] });
+    const { events, answer, getScreen } = await open({
+      mode: 'note',
+      header: [],
+      lines: ['Key terms'],
+      back: 'the lesson',
+    });
     events.keypress('x');
     expect(getScreen()).toContain('Enter/space or Esc: back to the lesson');
     events.keypress('enter');

@@ -150,6 +150,21 @@ describe('what Continue opens', () => {
     });
   });
 
+  it("is the lesson left half-read after another lesson's quiz, not the first lesson never opened", () => {
+    const p = progressWith((c) => {
+      markSectionSeen(c, 'oversight', 'amplification', '2025-01-01T10:00:00.000Z');
+      markSectionSeen(c, 'values', 'whose', '2025-01-01T11:00:00.000Z');
+      markLessonFinished(c, 'values', '2025-01-01T11:00:00.000Z');
+      c.last = { kind: 'quiz', lesson: 'values', at: '2025-01-01T12:00:00.000Z' };
+    });
+    expect(continueTarget(course, p)).toMatchObject({
+      kind: 'lesson',
+      lesson: { id: 'oversight' },
+      section: 2,
+    });
+    expect(lessonToContinue(course, p)).toMatchObject({ kind: 'lesson', lesson: { id: 'oversight' } });
+  });
+
   it('is nothing once every lesson is read', () => {
     const p = progressWith((c) => course.lessons.forEach((l) => markLessonFinished(c, l.id, AT)));
     expect(continueTarget(course, p)).toEqual({ kind: 'done' });

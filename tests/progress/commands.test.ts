@@ -41,7 +41,7 @@ describe('progress', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('shows per lesson a bar of sections read, quiz scores, answers, accuracy and last activity, then totals', async () => {
+  it('shows per lesson a bar of sections read, quiz scores, answers, accuracy, last activity, totals', async () => {
     const file = progressFile(sampleProgress(COURSE));
     const { code, stdout, stderr } = await tutor(file, ['progress'], { tty: true });
     expect(stderr).toBe('');
@@ -53,9 +53,9 @@ describe('progress', () => {
     expect(unwrapped(heading)).toBe(unwrapped(`Your progress in the course in ${COURSE_DIR}`));
     expect(rest.join('\n\n')).toBe(
       [
-        `Rewards and goals${' '.repeat(80 - 'Rewards and goals'.length - '2 days ago'.length)}2 days ago`,
+        `Rewards and goals${' '.repeat(79 - 'Rewards and goals'.length - '2 days ago'.length)}2 days ago`,
         '  █████░░░░░ 2/4 sections · quiz best 100% ✓, latest 100% · 3 answers, 67% right',
-        `Oversight${' '.repeat(80 - 'Oversight'.length - 'not started'.length)}not started`,
+        `Oversight${' '.repeat(79 - 'Oversight'.length - 'not started'.length)}not started`,
         '  ░░░░░░░░░░ 0/2 sections · no quiz yet · no answers yet',
         '',
         'Course: 2 of 6 sections read, 0 of 2 lessons finished, 1 of 2 quizzes passed; 3',
@@ -70,7 +70,8 @@ describe('progress', () => {
     const file = progressFile(sampleProgress(COURSE));
     const stdout = (await tutor(file, ['--plain', 'progress'])).stdout.replace(/\n(?!\n)/g, ' ');
     expect(stdout).toContain(
-      'Rewards and goals (2 days ago): 2 of 4 sections read, quiz best 100% (passed), latest 100%, 3 answers, 67% right.',
+      'Rewards and goals (2 days ago): 2 of 4 sections read, quiz best 100% (passed), latest 100%, ' +
+        '3 answers, 67% right.',
     );
     expect(stdout).toContain(
       'Oversight (not started): 0 of 2 sections read, no quiz score yet, no answers yet.',
@@ -134,7 +135,8 @@ describe('progress', () => {
     const { code, stdout, stderr } = await tutor(file, ['progress', '--json']);
     expect(code).toBe(0);
     expect(stderr).toContain(
-      `Your progress file ${file} ends part-way through (it was cut short). It was moved to ${file}.corrupt-2025-03-03T10-21-00.000Z; starting with empty progress.`,
+      `Your progress file ${file} ends part-way through (it was cut short). ` +
+        `It was moved to ${file}.corrupt-2025-03-03T10-21-00.000Z; starting with empty progress.`,
     );
     expect(JSON.parse(stdout).totals.answered).toBe(0);
   });
@@ -258,7 +260,9 @@ describe('reset', () => {
     const backup = `${file}.reset-2025-03-03T10-21-00.000Z.bak`;
     const shown = path.relative(tmp.dir, backup);
     expect(stdout).toBe(
-      `Cleared your progress in "Rewards and goals" (2 sections read, 3 answers, 2 quiz\nattempts). Your progress as it was before is kept in:\n  ${shown}\nTo bring it back, run:\n  alignment-tutor progress --import ${shown}\n`,
+      `Cleared your progress in "Rewards and goals" (2 sections read, 3 answers, 2 quiz\n` +
+        `attempts). Your progress as it was before is kept in:\n  ${shown}\n` +
+        `To bring it back, run:\n  alignment-tutor progress --import ${shown}\n`,
     );
     expect(readFileSync(backup, 'utf8')).toBe(before);
     const after = read(file).courses[COURSE]!;

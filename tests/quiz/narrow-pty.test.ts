@@ -9,13 +9,14 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/quiz/long', import.meta.url))
 const tmp = tempDir();
 afterAll(tmp.cleanup);
 
-it('keeps long choices, answers and "Revisit" lines readable in 40 columns, and never ticks a wrong answer', async () => {
+it('keeps long choices, answers and "Revisit" lines readable in 40 columns, never ticking a wrong answer', async () => {
   const env = { ALIGNMENT_TUTOR_PROGRESS: path.join(tmp.dir, 'progress.json'), ALIGNMENT_TUTOR_CACHE: 'off' };
   const quiz = new TerminalSession(['--content', FIXTURE, 'quiz', 'long', '--seed', '1'], { env, cols: 40 });
 
   // A choice continues under its own text, not under the pointer, and the pointer still moves.
   await quiz.waitFor(
-    '❯ A reward function written by hand,\n  which is hard to get right for a\n  backflip\n  The policy network itself, which',
+    '❯ A reward function written by hand,\n  which is hard to get right for a\n' +
+      '  backflip\n  The policy network itself, which',
   );
   quiz.write(KEYS.down);
   await quiz.waitFor('❯ The policy network itself, which\n  became a lookup table');

@@ -98,7 +98,7 @@ describe('the --plain protocol, one line per answer', () => {
     expect(stdout).toContain('Hint: It stands in for something else.');
     expect(stdout).toContain('This question has no hint.');
     expect(saved(file).quizzes['rewards']!.answers.map((a) => a.hintUsed)).toEqual([true, false]);
-    expect(lastLine(stdout)).toBe('Score: 2/2 (100%) passed');
+    expect(lastLine(stdout)).toBe('Score: 2/2 (100%) practice');
   });
 
   it('retries only the missed questions with --missed', async () => {
@@ -131,6 +131,33 @@ describe('the --plain protocol, one line per answer', () => {
   });
 });
 
+describe('honest scores', () => {
+  it('a --limit run is practice: answers kept, no pass, no best or latest score', async () => {
+    const file = progressFile();
+    const { stdout } = await quizRun(['rewards', '--seed', '1', '--limit', '1'], ['2'], file);
+    expect(stdout).toContain('Practice finished');
+    expect(lastLine(stdout)).toBe('Score: 1/1 (100%) practice');
+    expect(saved(file).quizzes['rewards']).toMatchObject({ attempts: [], answers: [{ correct: true }] });
+    const env = { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' };
+    const list = await run(['--content', FIXTURE, 'list', '--json'], { env });
+    expect(JSON.parse(list.stdout)[0]).toMatchObject({ id: 'rewards', quizBest: null });
+    expect(list.stdout).not.toContain('quiz-passed');
+    const progress = await run(['--content', FIXTURE, 'progress', '--json'], { env });
+    expect(JSON.parse(progress.stdout).totals).toMatchObject({ quizzesPassed: 0, answered: 1, attempts: 0 });
+  });
+
+  it('an interrupted retry says it was a retry, and starting over starts the retry again', async () => {
+    const file = progressFile();
+    await quizRun(['rewards', '--seed', '1'], ['1', '1', 'true', "Goodhart's law", rightOrder], file);
+    await quizRun(['rewards', '--missed'], ['2'], file);
+    const { stdout } = await quizRun(['rewards'], ['2', '2', '1 3', 'false'], file);
+    expect(stdout).toContain('You left a retry of the 3 questions you missed after answering 1.');
+    expect(stdout).toContain('Start the retry over');
+    expect(stdout).toContain('Retrying the 3 questions you missed.');
+    expect(stdout).not.toContain('Question 1 of 5');
+  });
+});
+
 describe('choosing the quiz', () => {
   it('names the closest lesson ids for an unknown one', async () => {
     const { code, stderr } = await quizRun(['reward'], [], progressFile());
@@ -141,7 +168,7 @@ describe('choosing the quiz', () => {
   it('without an id takes the quiz of the lesson used last, else the first with a quiz', async () => {
     const file = progressFile();
     const first = await quizRun([], [], file);
-    expect(first.stdout).toContain('Quiz: rewards and goals');
+    expect(first.stdout).toContain('Quiz: Rewards and goals');
     await quizRun(['oversight'], ['true'], file);
     const next = await quizRun([], [], file);
     expect(next.stdout).toContain('Quiz: Oversight');

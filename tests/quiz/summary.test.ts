@@ -45,17 +45,20 @@ describe('the end of a quiz with long questions', () => {
     const out = await allWrong({ tty: true });
     const [answers, summary] = out.split('Missed:') as [string, string];
     expect(answers).toContain(
-      '\nRevisit: Long texts at narrow widths › Learning a reward model from human\n         comparisons of short video clips\n',
+      '\nRevisit: Long texts at narrow widths › Learning a reward model from human\n' +
+        '         comparisons of short video clips\n',
     );
     expect(summary).toContain(
-      '\n    Revisit: Long texts at narrow widths › Learning a reward model from human\n             comparisons of short video clips\n',
+      '\n    Revisit: Long texts at narrow widths › Learning a reward model from human\n' +
+        '             comparisons of short video clips\n',
     );
   });
 
   it('keeps "Revisit" lines and choices on one line each when piped, as the protocol says', async () => {
     const out = await allWrong({ tty: false });
     expect(out).toContain(
-      '\nRevisit: Long texts at narrow widths › Learning a reward model from human comparisons of short video clips\n',
+      '\nRevisit: Long texts at narrow widths › ' +
+        'Learning a reward model from human comparisons of short video clips\n',
     );
     expect(out).toContain(
       '\n  1. A reward function written by hand, which is hard to get right for a backflip\n',
@@ -80,5 +83,17 @@ describe('the first sentence of a prompt', () => {
     ['One paragraph only\n\nSecond paragraph.', 'One paragraph only'],
   ])('%j', (prompt, first) => {
     expect(firstSentence(prompt)).toBe(first);
+  });
+});
+
+describe('the quiz heading', () => {
+  it('starts with a capital after "Quiz:", as lesson titles do', async () => {
+    const { run, tempDir } = await import('../helpers/run.ts');
+    const tmp = tempDir();
+    const { stdout } = await run(['--plain', 'quiz', 'what-alignment-means'], {
+      env: { ALIGNMENT_TUTOR_PROGRESS: `${tmp.dir}/p.json`, ALIGNMENT_TUTOR_CACHE: 'off' },
+    });
+    tmp.cleanup();
+    expect(stdout.split('\n')[0]).toBe('Quiz: What alignment means');
   });
 });

@@ -4,6 +4,8 @@ import { textWidth } from '../../ui/io.ts';
 import { renderMarkdown } from '../../ui/markdown.ts';
 import { wrapText } from '../../ui/wrap.ts';
 import type { Ctx } from '../context.ts';
+import { glossaryList } from '../flows/look-up.ts';
+import { showLong } from '../flows/page.ts';
 
 /** `glossary [term]`: every key term with the lesson it comes from, or one term's definition. */
 export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
@@ -19,16 +21,7 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
       ctx.io.stdout.write('This course has no key terms yet.\n');
       return;
     }
-    const column = Math.min(Math.max(...entries.map((e) => e.term.length)), Math.floor(width / 2));
-    const lines = entries.map((e) =>
-      wrapText(
-        `${theme.strong(e.term)}${' '.repeat(Math.max(1, column - e.term.length + 2))}${theme.dim(e.lesson.title)}`,
-        width,
-      ),
-    );
-    ctx.io.stdout.write(
-      `${lines.join('\n')}\n\n${theme.dim(wrapText(`${entries.length} terms. Run ${ctx.command('glossary <term>')} for a definition.`, width))}\n`,
-    );
+    await showLong(ctx, glossaryList(ctx, entries));
     return;
   }
 
@@ -38,14 +31,17 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
       `"${term}" is not a key term in this course`,
       found.suggestions.length
         ? `Closest terms: ${found.suggestions.join(', ')}.`
-        : `Run ${ctx.command('glossary')} to list every term, or ${ctx.command('search <words>')} to search the lessons.`,
+        : `Run ${ctx.command('glossary')} to list every term, or ${ctx.command('search <words>')} ` +
+            'to search the lessons.',
     );
   }
   const blocks = await Promise.all(
     found.matches.map(
       async (e) =>
-        `${theme.heading(wrapText(e.term, width))}\n${await renderMarkdown(e.definition, { width, color: theme.color, cacheDir: ctx.cacheDir })}\n${wrapText(from(e), width)}`,
+        `${theme.heading(wrapText(e.term, width))}\n` +
+        `${await renderMarkdown(e.definition, { width, color: theme.color, cacheDir: ctx.cacheDir })}\n` +
+        wrapText(from(e), width),
     ),
   );
-  ctx.io.stdout.write(`${blocks.join('\n\n')}\n`);
+  await showLong(ctx, `${blocks.join('\n\n')}\n`);
 }

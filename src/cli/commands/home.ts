@@ -4,13 +4,13 @@ import { continueTarget, type ContinueTarget } from '../../lesson/continue.ts';
 import { lessonFigures } from '../../lesson/status.ts';
 import type { CourseProgress } from '../../progress/types.ts';
 import { textWidth } from '../../ui/io.ts';
-import type { MenuChoice } from '../../ui/prompts/index.ts';
+import { GoBack, type MenuChoice } from '../../ui/prompts/prompter.ts';
 import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
 import { readLesson } from '../flows/lesson.ts';
 
-type HomeAction = 'continue' | 'lessons' | 'quiz' | 'review' | 'progress' | 'quit';
+type HomeAction = 'continue' | 'lessons' | 'quiz' | 'glossary' | 'search' | 'review' | 'progress' | 'quit';
 const BACK = Symbol('back');
 
 /** The home screen: the course at a glance and a menu, until the learner quits. */
@@ -20,12 +20,20 @@ export async function runHome(ctx: Ctx): Promise<void> {
     const progress = (await ctx.store.read()).courses[ctx.courseId];
     const width = textWidth(ctx.io);
     ctx.io.stdout.write(
-      `${first ? '' : '\n'}${renderHome(course, progress, { theme: ctx.theme, width, plain: ctx.plain }, { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) })}\n`,
+      `${first ? '' : '\n'}${renderHome(
+        course,
+        progress,
+        { theme: ctx.theme, width, plain: ctx.plain },
+        { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) },
+      )}\n`,
     );
     const target = continueTarget(course, progress);
-    const action = await ctx.prompter.select<HomeAction>('What next?', homeChoices(course, target), {
-      default: target.kind === 'done' ? 'lessons' : 'continue',
-    });
+    // Esc or q on the home screen is the last step back: out of the tutor.
+    const action = await backTo<HomeAction>('quit', () =>
+      ctx.prompter.select<HomeAction>('What next?', homeChoices(course, target), {
+        default: target.kind === 'done' ? 'lessons' : 'continue',
+      }),
+    );
     switch (action) {
       case 'continue':
         await openTarget(ctx, target);
@@ -37,13 +45,21 @@ export async function runHome(ctx: Ctx): Promise<void> {
         await pickQuiz(ctx, course, progress);
         break;
       case 'progress': {
-        const { showProgress } = await import('../flows/progress.ts');
-        await showProgress(ctx);
-        // The home screen redraws at once; without a pause the report would scroll away unread.
-        if (!ctx.prompter.plain)
-          await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
+        const { progressReport } = await import('../flows/progress.ts');
+        // A page to read and put away (Enter, Esc or q), so the redrawn home screen does not scroll it off.
+        const lines = (await progressReport(ctx)).trimEnd().split('\n');
+        await ctx.prompter.pager({ mode: 'note', header: [], lines, back: 'the home screen' });
         break;
       }
+      case 'glossary': {
+        const { buildGlossary, glossaryList } = await import('../flows/look-up.ts');
+        const lines = glossaryList(ctx, buildGlossary(course)).trimEnd().split('\n');
+        await ctx.prompter.pager({ mode: 'note', header: [], lines, back: 'the home screen' });
+        break;
+      }
+      case 'search':
+        await searchFromHome(ctx);
+        break;
       case 'review':
       case 'quit':
         return;
@@ -78,6 +94,8 @@ function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<H
     { label: 'Quiz', value: 'quiz', hint: "take a lesson's quiz" },
     { label: 'Review', value: 'review', disabled: 'coming later' },
     { label: 'Progress', value: 'progress', hint: 'what you have read and scored' },
+    { label: 'Glossary', value: 'glossary', hint: 'the key terms of every lesson' },
+    { label: 'Search', value: 'search', hint: 'find words in the lessons' },
     { label: 'Quit', value: 'quit' },
   ];
 }
@@ -103,7 +121,9 @@ async function pickLesson(ctx: Ctx, course: Course, progress: CourseProgress | u
     hint: statusText(lessonFigures(l, progress, course.quizzes.get(l.id)).status),
   }));
   choices.push({ label: 'Back', value: BACK });
-  const picked = await ctx.prompter.select('Which lesson?', choices);
+  const picked = await backTo<string | typeof BACK>(BACK, () =>
+    ctx.prompter.select('Which lesson?', choices),
+  );
   if (picked !== BACK) await readLesson(ctx, picked, { fromHome: true });
 }
 
@@ -123,11 +143,35 @@ async function pickQuiz(ctx: Ctx, course: Course, progress: CourseProgress | und
       };
     });
   choices.push({ label: 'Back', value: BACK });
-  const picked = await ctx.prompter.select('Which quiz?', choices);
+  const picked = await backTo<string | typeof BACK>(BACK, () => ctx.prompter.select('Which quiz?', choices));
   if (picked === BACK) return;
   const { takeQuiz } = await import('../flows/quiz.ts');
   await takeQuiz(
     ctx,
     course.lessons.find((l) => l.id === picked)!,
   );
+}
+
+/** A menu where Esc or q means `back`. */
+async function backTo<T>(back: T, ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (e) {
+    if (e instanceof GoBack) return back;
+    throw e;
+  }
+}
+
+async function searchFromHome(ctx: Ctx): Promise<void> {
+  const words = await backTo('', () => ctx.prompter.input('Search the lessons for'));
+  if (!words.trim()) return;
+  const { searchReport } = await import('../flows/look-up.ts');
+  const found = await searchReport(ctx, words.trim().split(/\s+/));
+  const text = 'none' in found ? found.none : found.text;
+  await ctx.prompter.pager({
+    mode: 'note',
+    header: [],
+    lines: text.trimEnd().split('\n'),
+    back: 'the home screen',
+  });
 }

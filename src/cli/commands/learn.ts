@@ -25,7 +25,9 @@ export async function runLearn(ctx: Ctx, arg: string | undefined, opts: LearnOpt
     if (target.kind === 'done') {
       if (!opts.print) {
         ctx.io.stdout.write(
-          `You have read every lesson of this course. Open one again with ${ctx.theme.accent(ctx.command('learn <number or id>'))}; ${ctx.theme.accent(ctx.command('list'))} shows them.\n`,
+          `You have read every lesson of this course. Open one again with ` +
+            `${ctx.theme.accent(ctx.command('learn <number or id>'))}; ` +
+            `${ctx.theme.accent(ctx.command('list'))} shows them.\n`,
         );
         return;
       }

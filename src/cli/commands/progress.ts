@@ -9,7 +9,7 @@ import { ProgressSerializer } from '../../progress/serialize.ts';
 import { reportProgress } from '../../progress/summary.ts';
 import type { ProgressData } from '../../progress/types.ts';
 import { progressJson } from '../../ui/screens/progress.ts';
-import { showProgress } from '../flows/progress.ts';
+import { progressReport } from '../flows/progress.ts';
 import { plural } from '../../text/plural.ts';
 import type { Ctx } from '../context.ts';
 
@@ -46,7 +46,7 @@ export async function runProgress(ctx: Ctx, opts: ProgressOptions = {}): Promise
     ctx.io.stdout.write(`${JSON.stringify(progressJson(report), null, 2)}\n`);
     return;
   }
-  await showProgress(ctx);
+  ctx.io.stdout.write(await progressReport(ctx));
 }
 
 /** `--export FILE` (or `-` for standard output): the whole progress file, every course, as it is saved. */
@@ -66,7 +66,9 @@ async function exportProgress(ctx: Ctx, data: ProgressData, target: string): Pro
   }
   const c = counts(data);
   ctx.io.stdout.write(
-    `Exported your progress (${plural(c.answers, 'answer')}, ${plural(c.attempts, 'quiz attempt')}) to ${ctx.displayPath(file)}.\nTo merge it into another progress file: ${ctx.command(`progress --import ${ctx.displayPath(file)}`)}\n`,
+    `Exported your progress (${plural(c.answers, 'answer')}, ${plural(c.attempts, 'quiz attempt')}) ` +
+      `to ${ctx.displayPath(file)}.\n` +
+      `To merge it into another progress file: ${ctx.command(`progress --import ${ctx.displayPath(file)}`)}\n`,
   );
 }
 
@@ -100,10 +102,11 @@ async function importProgress(ctx: Ctx, source: string): Promise<void> {
     return { before, after: counts(data) };
   });
   const added = { answers: after.answers - before.answers, attempts: after.attempts - before.attempts };
-  const theirs = counts(incoming);
+  const known = counts(incoming).answers - added.answers;
   ctx.io.stdout.write(
-    `Merged ${shown} into your progress: ${plural(added.answers, 'new answer')} and ${plural(added.attempts, 'new quiz attempt')}` +
-      `${theirs.answers - added.answers > 0 ? ` (${theirs.answers - added.answers} of its answers were already here)` : ''}; nothing of yours was removed.\n`,
+    `Merged ${shown} into your progress: ${plural(added.answers, 'new answer')} and ` +
+      `${plural(added.attempts, 'new quiz attempt')}` +
+      `${known > 0 ? ` (${known} of its answers were already here)` : ''}; nothing of yours was removed.\n`,
   );
 }
 

@@ -1,25 +1,14 @@
 import { ExitError } from '../../errors.ts';
-import { searchCourse, stem } from '../../lesson/search.ts';
-import { textWidth } from '../../ui/io.ts';
-import { renderSearch } from '../../ui/screens/search.ts';
 import type { Ctx } from '../context.ts';
+import { searchReport } from '../flows/look-up.ts';
+import { showLong } from '../flows/page.ts';
 
 /** `search <words...>`: ranked places in the lessons, each with its matching line and the command to open it. */
-export async function runSearch(ctx: Ctx, words: string[]): Promise<void> {
-  const course = await ctx.course();
-  const hits = searchCourse(course, words);
-  const query = words.join(' ');
-  const stems = words
-    .flatMap((w) => w.toLowerCase().split(/[^\p{L}\p{N}'-]+/u))
-    .filter(Boolean)
-    .map(stem);
-  if (hits.length === 0) {
-    ctx.io.stderr.write(
-      `Nothing in the lessons matches "${query}". Try fewer or shorter words, or ${ctx.command('glossary')} for the key terms.\n`,
-    );
+export async function runSearch(ctx: Ctx, words: string[], opts: { limit?: number } = {}): Promise<void> {
+  const found = await searchReport(ctx, words, opts);
+  if ('none' in found) {
+    ctx.io.stderr.write(`${found.none}\n`);
     throw new ExitError(1);
   }
-  ctx.io.stdout.write(
-    renderSearch(hits, query, stems, { theme: ctx.theme, width: textWidth(ctx.io), command: ctx.command }),
-  );
+  await showLong(ctx, found.text);
 }

@@ -16,6 +16,7 @@ import {
   sectionHeader,
   type LessonScreen,
 } from '../../ui/screens/lesson.ts';
+import { GoBack } from '../../ui/prompts/prompter.ts';
 import { wrapText } from '../../ui/wrap.ts';
 import { questionScreen, type Ctx } from '../context.ts';
 
@@ -55,7 +56,8 @@ export async function readLesson(
   if (missing.length) {
     view.say(
       ctx.theme.warn(
-        `Note: this lesson builds on ${missing.map((l) => `"${l.title}" (${l.id})`).join(' and ')}, which you have not finished yet.`,
+        `Note: this lesson builds on ${missing.map((l) => `"${l.title}" (${l.id})`).join(' and ')}, ` +
+          'which you have not finished yet.',
       ),
     );
   }
@@ -88,8 +90,16 @@ export async function readLesson(
     let cmd: NavCommand = page.cmd;
 
     if (cmd.type === 'next' && shown.check && !asked.has(index)) {
+      try {
+        cmd = await askCheck(ctx, lesson, shown.check, view);
+      } catch (e) {
+        if (!(e instanceof GoBack)) throw e;
+        // Left unanswered: the section again, to re-read it; the question waits for the next →.
+        message = 'The question is still open: → to answer it, or a section number to go on without it.';
+        repeat = true;
+        continue;
+      }
       asked.add(index);
-      cmd = await askCheck(ctx, lesson, shown.check, view);
       // "Back" from the feedback returns to the section the question was on.
       if (cmd.type === 'back') continue;
     }
@@ -111,7 +121,11 @@ export async function readLesson(
         break;
       case 'quit':
         ctx.io.stdout.write(
-          `${wrapText(`Your place is saved: ${lesson.title}, section ${index + 1} of ${total}.${opts.fromHome ? '' : ` Run ${ctx.theme.accent(ctx.command('learn'))} to continue.`}`, screen.width)}\n`,
+          `${wrapText(
+            `Your place is saved: ${lesson.title}, section ${index + 1} of ${total}.` +
+              (opts.fromHome ? '' : ` Run ${ctx.theme.accent(ctx.command('learn'))} to continue.`),
+            screen.width,
+          )}\n`,
         );
         return;
       case 'end':
@@ -173,7 +187,8 @@ async function finishLesson(
     await takeQuiz(ctx, lesson);
   } else {
     ctx.io.stdout.write(
-      `${wrapText(`Take it later with ${theme.accent(ctx.command(`quiz ${lesson.id}`))}. ${nextLine}`, screen.width)}\n`,
+      `${wrapText(`Take it later with ${theme.accent(ctx.command(`quiz ${lesson.id}`))}. ${nextLine}`, screen.width)}` +
+        '\n',
     );
   }
   return true;

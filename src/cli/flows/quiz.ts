@@ -1,5 +1,6 @@
 import type { Lesson, Quiz } from '../../content/schema.ts';
-import { CancelledError, UserError } from '../../errors.ts';
+import { UserError } from '../../errors.ts';
+import { GoBack } from '../../ui/prompts/prompter.ts';
 import type { CourseProgress, UnfinishedQuiz } from '../../progress/types.ts';
 import { grade } from '../../quiz/grade.ts';
 import {
@@ -9,13 +10,17 @@ import {
   planQuiz,
   resumable,
   saveAnswer,
+  savePracticeAnswer,
   startAttempt,
   type Plan,
 } from '../../quiz/session.ts';
+import { practiceLine } from '../../quiz/score.ts';
 import { seededRandom } from '../../quiz/shuffle.ts';
 import { textWidth } from '../../ui/io.ts';
 import { askQuestion, explain } from '../../ui/question.ts';
-import { quizIntro, quizSummary, revisitLine, type QuizScreen } from '../../ui/screens/quiz.ts';
+import { quizHeading, quizIntro, quizSummary, revisitLine, type QuizScreen } from '../../ui/screens/quiz.ts';
+import { plural } from '../../text/plural.ts';
+import { wrapText } from '../../ui/wrap.ts';
 import { questionScreen, type Ctx } from '../context.ts';
 
 export interface QuizOptions {
@@ -42,15 +47,33 @@ function quizScreen(ctx: Ctx): QuizScreen {
  * `quiz` command, the home screen and the end of a lesson all come here.
  */
 export async function takeQuiz(ctx: Ctx, lesson: Lesson, opts: QuizOptions = {}): Promise<void> {
+  try {
+    await quizSession(ctx, lesson, opts);
+  } catch (e) {
+    if (!(e instanceof GoBack)) throw e;
+    // Esc, q or "Stop here": back to where the quiz was opened from, every answer saved.
+    ctx.io.stdout.write(
+      `\nYour answers are saved. Resume with ${ctx.theme.accent(ctx.command(`quiz ${lesson.id}`))}.\n`,
+    );
+  }
+}
+
+async function quizSession(ctx: Ctx, lesson: Lesson, opts: QuizOptions): Promise<void> {
   const course = await ctx.course();
   const saved = (await ctx.store.read()).courses[ctx.courseId];
   const quiz = course.quizzes.get(lesson.id)!;
   const random = opts.seed !== undefined ? seededRandom(opts.seed) : Math.random;
   const out = (s: string) => ctx.io.stdout.write(s);
 
-  out(`${ctx.theme.heading(quiz.title ?? `Quiz: ${lesson.title}`)}\n`);
+  out(`${ctx.theme.heading(quizHeading(quiz, lesson))}\n`);
+  // A few questions are practice: answered and explained, but no attempt, so no score is set.
+  if (opts.limit !== undefined && !opts.missed)
+    return practise(ctx, lesson, quiz, planQuiz(quiz, { ...opts, random }));
 
-  let attempt = await offerResume(ctx, resumable(saved?.quizzes[lesson.id]?.current, quiz));
+  const resume = await offerResume(ctx, resumable(saved?.quizzes[lesson.id]?.current, quiz));
+  let attempt = resume && 'attempt' in resume ? resume.attempt : undefined;
+  if (resume && 'retry' in resume)
+    attempt = await begin(ctx, lesson.id, planQuiz(quiz, { ...opts, only: resume.retry, random }), 'missed');
   if (!attempt) {
     let plan: Plan;
     let mode: 'all' | 'missed' = 'all';
@@ -85,26 +108,74 @@ function begin(ctx: Ctx, lessonId: string, plan: Plan, mode: 'all' | 'missed'): 
   return ctx.store.update(ctx.courseId, (c, now) => startAttempt(c, lessonId, plan, mode, now.toISOString()));
 }
 
+/**
+ * An unfinished attempt: resumed, or started over as what it was (a retry of the missed
+ * questions starts over as that retry), or undefined for a fresh start.
+ */
 async function offerResume(
   ctx: Ctx,
   current: UnfinishedQuiz | undefined,
-): Promise<UnfinishedQuiz | undefined> {
+): Promise<{ attempt: UnfinishedQuiz } | { retry: string[] } | undefined> {
   if (!current) return undefined;
   const next = firstUnanswered(current);
-  if (next < 0) return current;
-  const answered =
-    current.questions.length - current.questions.filter((id) => !(id in current.answers)).length;
+  if (next < 0) return { attempt: current };
+  const total = current.questions.length;
+  const answered = total - current.questions.filter((id) => !(id in current.answers)).length;
   // Nothing answered yet: nothing to lose, and this run's options (a new --seed, say) apply.
   if (answered === 0) return undefined;
+  const retry = current.mode === 'missed';
   const choice = await ctx.prompter.select(
-    `You left this quiz after answering ${answered} of ${current.questions.length} questions.`,
+    retry
+      ? `You left a retry of the ${plural(total, 'question')} you missed after answering ${answered}.`
+      : `You left this quiz after answering ${answered} of ${total} questions.`,
     [
       { label: `Resume at question ${next + 1}`, value: 'resume' as const },
-      { label: 'Start over', value: 'over' as const },
+      { label: retry ? 'Start the retry over' : 'Start over', value: 'over' as const },
     ],
     { default: 'resume' },
   );
-  return choice === 'resume' ? current : undefined;
+  if (choice === 'resume') return { attempt: current };
+  return retry ? { retry: current.questions } : undefined;
+}
+
+/** `--limit`: the first questions of the plan as practice; answers are kept, no score is set. */
+async function practise(ctx: Ctx, lesson: Lesson, quiz: Quiz, plan: Plan): Promise<void> {
+  const out = (s: string) => ctx.io.stdout.write(s);
+  const { theme } = ctx;
+  const total = plan.questions.length;
+  out(`${theme.dim(`Practice: ${plural(total, 'question')}; your quiz score stays as it is.`)}\n`);
+  let right = 0;
+  for (const [i, id] of plan.questions.entries()) {
+    const question = quiz.questions.find((q) => q.id === id)!;
+    const { response, hintUsed } = await askQuestion(questionScreen(ctx), question, {
+      number: i + 1,
+      total,
+      display: plan.display[id],
+    });
+    const graded = grade(question, response);
+    if (graded.correct) right++;
+    out(`\n${explain(question, response, graded, { theme, width: textWidth(ctx.io) })}\n`);
+    const revisit = graded.correct ? undefined : revisitLine(quizScreen(ctx), lesson, question, 0);
+    if (revisit) out(`${theme.accent(revisit)}\n`);
+    await ctx.store.update(ctx.courseId, (c, now) =>
+      savePracticeAnswer(
+        c,
+        lesson.id,
+        id,
+        { response, correct: graded.correct, hintUsed },
+        now.toISOString(),
+      ),
+    );
+    if (i < total - 1 && !ctx.prompter.plain) await pause(ctx);
+  }
+  out(
+    `\n${theme.heading('Practice finished')}\n` +
+      `${wrapText(
+        `You answered ${right} of ${total} right. Practice does not change your quiz score; ` +
+          `take the whole quiz to set it: ${ctx.command(`quiz ${lesson.id}`)}`,
+        textWidth(ctx.io),
+      )}\n\n${practiceLine(right, total)}\n`,
+  );
 }
 
 /** The ids to retry with --missed, or undefined (after saying why) when there are none. */
@@ -180,5 +251,5 @@ async function pause(ctx: Ctx): Promise<void> {
     { label: 'Next question', value: 'next' as const },
     { label: 'Stop here (resume later)', value: 'stop' as const },
   ]);
-  if (choice === 'stop') throw new CancelledError();
+  if (choice === 'stop') throw new GoBack();
 }

@@ -31,6 +31,12 @@ export interface AskWithKeys {
   hint: boolean;
   /** The "Show the hint" entry for a menu, styled; empty when there is no hint to offer. */
   hintChoices: <T>() => Array<MenuChoice<T | Hint>>;
+  /**
+   * What the learner had chosen when they asked for the hint, kept by `keep` and handed back
+   * when the question is asked again, so asking for the hint never undoes an answer.
+   */
+  draft: unknown;
+  keep: (draft: unknown) => void;
 }
 
 export interface QuestionKind<

@@ -2,7 +2,7 @@ import { CancelledError } from '../../errors.ts';
 import { textWidth, type Io } from '../io.ts';
 import { answerList, answerText, choiceLabel, PROMPT_THEME } from './layout.ts';
 import type { PagerPage, PagerResult } from './pager-types.ts';
-import type { MenuChoice, OrderConfig, Prompter } from './prompter.ts';
+import { GoBack, PROMPT_KEYS, type MenuChoice, type OrderConfig, type Prompter } from './prompter.ts';
 
 /**
  * Arrow-key prompts: Inquirer's, and our order and pager prompts built on its core. With the
@@ -19,8 +19,43 @@ export class InteractivePrompter implements Prompter {
     this.style = style;
   }
 
-  private context(clearPromptOnDone = false) {
-    return { input: this.io.stdin, output: this.io.stdout, clearPromptOnDone };
+  private context(clearPromptOnDone = false, signal?: AbortSignal) {
+    return { input: this.io.stdin, output: this.io.stdout, clearPromptOnDone, signal };
+  }
+
+  /**
+   * Runs a prompt with the keys every prompt shares: Esc (and `q` where nothing is typed) goes
+   * back, `?` lists the prompt's keys and asks again. Ctrl-C stays a cancel (see cancellable).
+   */
+  private async guarded<T>(
+    kind: keyof typeof PROMPT_KEYS,
+    ask: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    for (;;) {
+      const controller = new AbortController();
+      let wanted: 'back' | 'keys' | undefined;
+      const onKey = (
+        _: string | undefined,
+        key: { name?: string; sequence?: string; ctrl?: boolean } | undefined,
+      ) => {
+        if (!key || key.ctrl) return;
+        const typing = kind === 'input';
+        if (key.name === 'escape' || (!typing && key.name === 'q')) wanted = 'back';
+        else if (!typing && key.sequence === '?') wanted = 'keys';
+        else return;
+        controller.abort();
+      };
+      this.io.stdin.on('keypress', onKey);
+      try {
+        return await cancellable(ask(controller.signal));
+      } catch (e) {
+        if (!(e instanceof CancelledError) || !wanted) throw e;
+        if (wanted === 'back') throw new GoBack();
+        this.io.stdout.write(`${this.style.dim(`Keys: ${PROMPT_KEYS[kind].join(' · ')}`)}\n`);
+      } finally {
+        this.io.stdin.off('keypress', onKey);
+      }
+    }
   }
 
   private get columns() {
@@ -33,7 +68,7 @@ export class InteractivePrompter implements Prompter {
     opts?: { default?: T },
   ): Promise<T> {
     const { select } = await import('./inquirer.ts');
-    return cancellable(
+    return this.guarded('select', (signal) =>
       select<T>(
         {
           message,
@@ -50,15 +85,19 @@ export class InteractivePrompter implements Prompter {
           loop: false,
           theme: PROMPT_THEME,
         },
-        this.context(),
+        this.context(false, signal),
       ),
     );
   }
 
-  async checkbox<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T[]> {
+  async checkbox<T>(
+    message: string,
+    choices: ReadonlyArray<MenuChoice<T>>,
+    opts?: { checked?: readonly T[] },
+  ): Promise<T[]> {
     const { checkbox } = await import('./inquirer.ts');
     const columns = this.columns;
-    return cancellable(
+    return this.guarded('checkbox', (signal) =>
       checkbox<T>(
         {
           message,
@@ -68,6 +107,7 @@ export class InteractivePrompter implements Prompter {
             short: c.label,
             value: c.value,
             disabled: c.disabled ?? false,
+            checked: opts?.checked?.includes(c.value) ?? false,
           })),
           required: true,
           pageSize: 12,
@@ -85,7 +125,7 @@ export class InteractivePrompter implements Prompter {
             },
           },
         },
-        this.context(),
+        this.context(false, signal),
       ),
     );
   }
@@ -99,12 +139,16 @@ export class InteractivePrompter implements Prompter {
 
   async input(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string> {
     const { input } = await import('./inquirer.ts');
-    return cancellable(input({ message, validate: opts?.validate, theme: PROMPT_THEME }, this.context()));
+    return this.guarded('input', (signal) =>
+      input({ message, validate: opts?.validate, theme: PROMPT_THEME }, this.context(false, signal)),
+    );
   }
 
   async order(config: OrderConfig): Promise<number[] | 'hint'> {
     const { orderPrompt } = await import('./order.ts');
-    return cancellable(orderPrompt({ ...config, columns: this.columns }, this.context()));
+    return this.guarded('order', (signal) =>
+      orderPrompt({ ...config, columns: this.columns }, this.context(false, signal)),
+    );
   }
 
   async pager(page: PagerPage): Promise<PagerResult> {

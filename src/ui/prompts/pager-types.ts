@@ -27,6 +27,8 @@ export interface PagerPage {
    * feedback); a reader of plain lines has them just above already.
    */
   context?: string[];
+  /** Where closing a note returns to, for its key line ("the lesson"); without it, "close". */
+  back?: string;
   /** Explain the keys before the first command: the first page of a lesson. */
   introduceKeys?: boolean;
   /** The same page again (after a note): a reader of plain lines has it already. */

@@ -37,10 +37,13 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
   const [scroll, setScroll] = useState(Math.min(Math.max(0, config.scroll ?? 0), maxScroll));
   const [digits, setDigits] = useState('');
   const [message, setMessage] = useState(config.message ?? '');
+  const [showKeys, setShowKeys] = useState(false);
 
   // The longest key line that fits: every line must fit on one screen line (see `fit`).
   const lines = keyHelp(config, scroll >= maxScroll);
-  const keyLine = lines.find((k) => k.length < config.columns) ?? lines.at(-1)!;
+  // With "? keys" at its end when it fits; a narrow screen drops it before any other key.
+  const candidates = lines.flatMap((k) => [`${k} · ? keys`, k]);
+  const keyLine = candidates.find((k) => k.length < config.columns) ?? lines.at(-1)!;
   const finish = (action: PagerAction) => done({ action, scroll });
   const scrollTo = (to: number) => setScroll(Math.min(maxScroll, Math.max(0, to)));
 
@@ -48,6 +51,15 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
     const name = (key.name ?? '').toLowerCase();
     const ch = key.sequence && key.sequence.length === 1 ? key.sequence : name.length === 1 ? name : '';
     setMessage('');
+    if (showKeys) {
+      // Any key puts the list of keys away; Ctrl-C still ends the run.
+      setShowKeys(false);
+      return;
+    }
+    if (ch === '?') {
+      setShowKeys(true);
+      return;
+    }
     if (config.mode === 'section' && /^[0-9]$/.test(ch) && config.sections) {
       const typed = digits + ch;
       // With fewer than ten sections one key is enough; otherwise Enter ends the number.
@@ -101,13 +113,13 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
         if (name === 't') return finish('terms');
         break;
     }
-    if (name !== 'tab' && !key.ctrl) setMessage(keyLine);
+    if (name !== 'tab' && !key.ctrl) setMessage(`Press ? to see every key.`);
   });
 
   // Every line must fit on one screen line, or the page grows past the screen and redraws badly.
   const fit = (s: string) =>
     s.length < config.columns ? s : `${s.slice(0, Math.max(0, config.columns - 2))}…`;
-  const visible = config.lines.slice(scroll, scroll + window);
+  const visible = showKeys ? allKeys(config).slice(0, window) : config.lines.slice(scroll, scroll + window);
   const range = `${scroll + 1}-${Math.min(config.lines.length, scroll + window)}`;
   // Before the end Enter and space read on (this line says so); at the end they move on, and the key line says that.
   const atEnd = scroll >= maxScroll;
@@ -116,16 +128,19 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
       ? dim(
           fit(
             config.columns >= 60
-              ? `${atEnd ? 'end' : '↓ more'} · lines ${range} of ${config.lines.length} · ↑↓ scroll${atEnd ? '' : ', Enter/space read on'}`
+              ? `${atEnd ? 'end' : '↓ more'} · lines ${range} of ${config.lines.length} · ↑↓ scroll` +
+                  (atEnd ? '' : ', Enter/space read on')
               : `${atEnd ? 'end' : '↓ more'} · ${range}/${config.lines.length}${atEnd ? '' : ' · ⏎ read on'}`,
           ),
         )
       : '';
-  const status = message
-    ? accent(fit(message))
-    : digits
-      ? accent(fit(`Jump to section ${digits}_ (Enter)`))
-      : position;
+  const status = showKeys
+    ? accent(fit('Press any key to go back to the text.'))
+    : message
+      ? accent(fit(message))
+      : digits
+        ? accent(fit(`Jump to section ${digits}_ (Enter)`))
+        : position;
   return [...config.header, ...visible, status, `${dim(fit(keyLine))}${HIDE_CURSOR}`].join('\n');
 });
 
@@ -155,8 +170,8 @@ function keyHelp(config: PagerConfig, atEnd: boolean): string[] {
       ];
     case 'note':
       return [
-        `Enter${space} or Esc: back to the lesson`,
-        `Enter${space}: back to the lesson`,
+        `Enter${space} or Esc: ${config.back ? `back to ${config.back}` : 'close'}`,
+        `Enter${space}: ${config.back ? `back to ${config.back}` : 'close'}`,
         `⏎${space} back`,
       ];
     case 'end':
@@ -186,7 +201,7 @@ function keyHelpReading(config: PagerConfig, n: number, jump: string): string[] 
         `→ next · b · q`,
       ];
     case 'note':
-      return [`Esc: back to the lesson`, `Esc: back`];
+      return [`Esc: ${config.back ? `back to ${config.back}` : 'close'}`, `Esc: back`];
     case 'end':
       return [
         `→ finish the lesson · ←/b back to the last section · q quit`,
@@ -194,4 +209,46 @@ function keyHelpReading(config: PagerConfig, n: number, jump: string): string[] 
         `→ finish · b · q`,
       ];
   }
+}
+
+/** Every key of a mode with what it does, for `?`. */
+function allKeys(config: PagerConfig): string[] {
+  const n = config.sections ?? 0;
+  const rows: Array<[string, string]> = [];
+  switch (config.mode) {
+    case 'section':
+      rows.push(
+        ['→ n, or Enter/space at the end', 'next section (or its question)'],
+        ['← b p', 'previous section'],
+        ...(n > 1 ? [[`1-${n}`, 'jump to a section'] as [string, string]] : []),
+        ['t', 'key terms'],
+        ['Esc q', 'leave the lesson; your place is saved'],
+      );
+      break;
+    case 'feedback':
+      rows.push(
+        ['→ n Enter', 'next section'],
+        ['← b p', 'back to the section'],
+        ['Esc q', 'leave the lesson'],
+      );
+      break;
+    case 'note':
+      rows.push(['Enter Esc q', config.back ? `back to ${config.back}` : 'close']);
+      break;
+    case 'end':
+      rows.push(
+        ['→ n Enter', 'finish the lesson'],
+        ['← b p', 'back to the last section'],
+        ['Esc q', 'leave'],
+      );
+      break;
+  }
+  // The ways out before scrolling: on a small screen the end of the list is what is cut.
+  rows.push(
+    ['Ctrl-C', 'quit the tutor; progress is saved'],
+    ['↑↓ j k · PgUp PgDn · Home End', 'scroll'],
+    ['?', 'these keys'],
+  );
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, what]) => `${k.padEnd(width)}  ${what}`);
 }

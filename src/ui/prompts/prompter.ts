@@ -31,8 +31,12 @@ export interface Prompter {
   readonly plain: boolean;
   /** Pick one. */
   select<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>, opts?: { default?: T }): Promise<T>;
-  /** Pick any number (at least one). */
-  checkbox<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T[]>;
+  /** Pick any number (at least one); `checked` are ticked to begin with. */
+  checkbox<T>(
+    message: string,
+    choices: ReadonlyArray<MenuChoice<T>>,
+    opts?: { checked?: readonly T[] },
+  ): Promise<T[]>;
   confirm(message: string, opts?: { default?: boolean }): Promise<boolean>;
   /** Free text; `validate` returns an error message to ask again, or true. */
   input(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string>;
@@ -41,3 +45,53 @@ export interface Prompter {
   /** A page of text to read, with keys to move on (a lesson's section, feedback, the recap). */
   pager(page: PagerPage): Promise<PagerResult>;
 }
+
+const GO_BACK = Symbol.for('alignment-tutor.go-back');
+
+/**
+ * Esc or `q` at a prompt: the learner goes back one level (a question to its lesson or quiz menu,
+ * a menu to the screen before it, home to the shell). Flows catch it where "back" lands; Ctrl-C
+ * is a different thing, a cancel that ends the run from anywhere.
+ */
+export class GoBack extends Error {
+  override name = 'GoBack';
+  readonly [GO_BACK] = true;
+  constructor() {
+    super('went back');
+  }
+  // Each lazily loaded bundle has its own copy of this class (see src/build), so the check is
+  // by a registered mark rather than by identity.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && GO_BACK in value;
+  }
+}
+
+/** The keys of each kind of prompt, for `?`. */
+export const PROMPT_KEYS = {
+  select: ['↑↓ choose', 'Enter pick', 'Esc or q back', 'Ctrl-C quit (progress is saved)', '? these keys'],
+  checkbox: [
+    '↑↓ move',
+    'space tick or untick',
+    'a tick all · i invert',
+    'Enter answer',
+    'Esc or q back',
+    'Ctrl-C quit (progress is saved)',
+    '? these keys',
+  ],
+  confirm: [
+    'y yes · n no',
+    'Enter the default',
+    'Esc or q no, back',
+    'Ctrl-C quit (progress is saved)',
+    '? these keys',
+  ],
+  input: ['type, then Enter', 'Esc back', 'Ctrl-C quit (progress is saved)'],
+  order: [
+    '↑↓ move',
+    'space pick up or put down',
+    'Enter answer',
+    'Esc or q back',
+    'Ctrl-C quit (progress is saved)',
+    '? these keys',
+  ],
+} as const;

@@ -82,7 +82,7 @@ export function createLessonView(deps: LessonViewDeps): LessonView {
       return { cmd: toCommand(action), scroll };
     },
     async note(text) {
-      await page('note', text, { header: [] });
+      await page('note', text, { header: [], back: 'the lesson' });
     },
     async feedback(text, question) {
       const { action } = await page('feedback', text, { header: [], context: question.split('\n') });

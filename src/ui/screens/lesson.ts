@@ -74,7 +74,15 @@ export async function renderTerms(lesson: Lesson, screen: LessonScreen): Promise
   const blocks = await Promise.all(
     terms.map(
       async (t) =>
-        `${theme.strong(wrapText(t.term, width))}\n${indent(await renderMarkdown(t.definition, { width: width - 2, color: theme.color, cacheDir: screen.cacheDir }), 2)}`,
+        `${theme.strong(wrapText(t.term, width))}\n` +
+        indent(
+          await renderMarkdown(t.definition, {
+            width: width - 2,
+            color: theme.color,
+            cacheDir: screen.cacheDir,
+          }),
+          2,
+        ),
     ),
   );
   return [theme.heading(`Key terms · ${lesson.title}`), '', blocks.join('\n\n')].join('\n');

@@ -75,7 +75,8 @@ export function renderLessonLines(
     return rows
       .map(({ lesson, n, s }) =>
         wrapText(
-          `${n} ${lesson.title}: ${statusText(s.status)}; ${s.seen} of ${s.total} sections seen${s.best === undefined ? '' : `, quiz best ${percent(s.best)}`}.`,
+          `${n} ${lesson.title}: ${statusText(s.status)}; ${s.seen} of ${s.total} sections seen` +
+            `${s.best === undefined ? '' : `, quiz best ${percent(s.best)}`}.`,
           width,
         ),
       )
@@ -123,7 +124,8 @@ export function renderHome(
     theme.heading(wrapText(title, width)),
     theme.dim(
       wrapText(
-        `${plural(course.lessons.length, 'lesson')}${minutes ? ` · about ${Math.round(minutes / 5) * 5} minutes in all` : ''}`,
+        plural(course.lessons.length, 'lesson') +
+          (minutes ? ` · about ${Math.round(minutes / 5) * 5} minutes in all` : ''),
         width,
       ),
     ),
@@ -134,7 +136,8 @@ export function renderHome(
   if (!started) {
     parts.push(
       wrapText(
-        'Welcome! Start with lesson 1 below. Each lesson ends with a quiz that explains every answer; stop whenever you like, the tutor remembers where you were.',
+        'Welcome! Start with lesson 1 below. Each lesson ends with a quiz that explains every answer; ' +
+          'stop whenever you like, the tutor remembers where you were.',
         width,
       ),
       '',
@@ -156,7 +159,8 @@ export function renderList(
     .map((lesson, i) => {
       const s = lessonFigures(lesson, progress, course.quizzes.get(lesson.id));
       const head = wrapText(
-        `${`${i + 1}.`.padEnd(pad)}${theme.strong(lesson.title)}${lesson.minutes ? theme.dim(` · ${lesson.minutes} min`) : ''} · ${styledStatus(s.status, theme)}`,
+        `${`${i + 1}.`.padEnd(pad)}${theme.strong(lesson.title)}` +
+          `${lesson.minutes ? theme.dim(` · ${lesson.minutes} min`) : ''} · ${styledStatus(s.status, theme)}`,
         width,
       );
       const detail = [

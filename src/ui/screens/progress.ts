@@ -27,7 +27,10 @@ export interface ProgressScreen {
 
 const BAR = 10;
 
-/** Per lesson: title and last activity, then sections read, quiz scores, answers and accuracy; then the course totals. */
+/**
+ * Per lesson: title and last activity, then sections read, quiz scores, answers and accuracy;
+ * then the course totals.
+ */
 export function renderProgress(report: CourseReport, screen: ProgressScreen): string {
   const { theme, width } = screen;
   const lines: string[] = [
@@ -46,7 +49,8 @@ export function renderProgress(report: CourseReport, screen: ProgressScreen): st
       continue;
     }
     const title = theme.strong(lesson.title);
-    const gap = width - visibleLength(lesson.title) - when.length;
+    // One column short of the edge: a line filling the last column wraps in some terminals.
+    const gap = width - 1 - visibleLength(lesson.title) - when.length;
     lines.push(
       gap >= 2
         ? `${title}${' '.repeat(gap)}${theme.dim(when)}`
@@ -54,7 +58,8 @@ export function renderProgress(report: CourseReport, screen: ProgressScreen): st
     );
     lines.push(
       wrapText(
-        `  ${bar(lesson.sectionsRead, lesson.sections, theme, BAR)} ${lesson.sectionsRead}/${lesson.sections} sections · ${quizWords(lesson, theme)} · ${answerWords(lesson)}`,
+        `  ${bar(lesson.sectionsRead, lesson.sections, theme, BAR)} ` +
+          `${lesson.sectionsRead}/${lesson.sections} sections · ${quizWords(lesson, theme)} · ${answerWords(lesson)}`,
         width,
       ),
     );
@@ -63,7 +68,10 @@ export function renderProgress(report: CourseReport, screen: ProgressScreen): st
   lines.push(
     '',
     wrapText(
-      `${theme.strong('Course:')} ${t.sectionsRead} of ${t.sections} sections read, ${t.lessonsFinished} of ${t.lessons} lessons finished, ${t.quizzesPassed} of ${t.lessons} quizzes passed; ${plural(t.answered, 'answer')}${t.answered ? ` (${percent(t.correct / t.answered)} right)` : ''} in ${plural(t.attempts, 'quiz attempt')}.`,
+      `${theme.strong('Course:')} ${t.sectionsRead} of ${t.sections} sections read, ` +
+        `${t.lessonsFinished} of ${t.lessons} lessons finished, ${t.quizzesPassed} of ${t.lessons} quizzes passed; ` +
+        `${plural(t.answered, 'answer')}${t.answered ? ` (${percent(t.correct / t.answered)} right)` : ''} ` +
+        `in ${plural(t.attempts, 'quiz attempt')}.`,
       width,
     ),
   );
@@ -71,7 +79,8 @@ export function renderProgress(report: CourseReport, screen: ProgressScreen): st
     lines.push(
       theme.dim(
         wrapText(
-          `Progress is also kept for ${plural(report.unknownLessons.length, 'lesson')} no longer in this course (${report.unknownLessons.join(', ')}).`,
+          `Progress is also kept for ${plural(report.unknownLessons.length, 'lesson')} ` +
+            `no longer in this course (${report.unknownLessons.join(', ')}).`,
           width,
         ),
       ),

@@ -18,6 +18,18 @@ export interface QuizScreen {
   command: (args: string) => string;
 }
 
+/**
+ * The quiz's heading: its title, or "Quiz: " and the lesson's title. A heading starts with a
+ * capital after "Quiz: " as lesson titles do, however the file wrote it.
+ */
+export function quizHeading(quiz: Quiz, lesson: Lesson): string {
+  const title = quiz.title ?? `Quiz: ${lesson.title}`;
+  return title.replace(
+    /^(Quiz:\s*)?(\p{Ll})/u,
+    (_, pre: string | undefined, c: string) => `${pre ?? ''}${c.toUpperCase()}`,
+  );
+}
+
 /** The line under the quiz's title: how many questions and the pass mark, or where it resumes. */
 export function quizIntro(quiz: Quiz, attempt: UnfinishedQuiz, first: number): string {
   const total = attempt.questions.length;
@@ -66,9 +78,11 @@ export function quizSummary(
   lines.push(
     wrapText(
       attempt.mode === 'missed'
-        ? // A retry of only the missed questions says how the learner did, but it neither passes the quiz nor sets its score.
-          `You answered ${record.right} of the ${plural(record.total, 'missed question')} right. Your quiz score stays as it was; take the whole quiz again to raise it.`
-        : `You answered ${record.right} of ${record.total} right. ${s.passed ? theme.ok('Passed') : theme.bad('Not passed')} (${Math.round(quiz.pass * 100)}% needed).`,
+        ? // A retry of only the missed questions says how the learner did; it neither passes nor scores the quiz.
+          `You answered ${record.right} of the ${plural(record.total, 'missed question')} right. ` +
+            'Your quiz score stays as it was; take the whole quiz again to raise it.'
+        : `You answered ${record.right} of ${record.total} right. ` +
+            `${s.passed ? theme.ok('Passed') : theme.bad('Not passed')} (${Math.round(quiz.pass * 100)}% needed).`,
       width,
     ),
   );

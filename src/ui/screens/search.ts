@@ -13,6 +13,8 @@ export interface SearchScreen {
   width: number;
   /** How a command is written in a hint (see cli/command-name.ts). */
   command: (args: string) => string;
+  /** Places shown at most (default 10). */
+  limit?: number | undefined;
 }
 
 /** The hits as text; `stems` are the searched words as matched, to set in bold. */
@@ -29,7 +31,7 @@ export function renderSearch(
       theme.dim(wrapText(`No single place has all of "${query}"; these have some of the words:`, width)),
       '',
     );
-  const shown = hits.slice(0, MAX_HITS);
+  const shown = hits.slice(0, screen.limit ?? MAX_HITS);
   for (const hit of shown) {
     const target =
       hit.section === undefined ? hit.lesson.id : `${hit.lesson.id}/${hit.lesson.sections[hit.section]!.id}`;
@@ -38,7 +40,9 @@ export function renderSearch(
     out.push(wrapText(`  ${theme.dim(screen.command(`learn ${target}`))}`, width), '');
   }
   if (hits.length > shown.length)
-    out.push(theme.dim(`${hits.length - shown.length} more not shown; add a word to narrow the search.`));
+    out.push(
+      theme.dim(`${hits.length - shown.length} more not shown; add a word to narrow the search, or --limit.`),
+    );
   return `${out.join('\n').trimEnd()}\n`;
 }
 

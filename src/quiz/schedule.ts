@@ -84,19 +84,21 @@ function review(w: WorkCard, at: number, grade: Grade): void {
   const next = scheduler.next_state(memory, elapsed, grade);
   w.reps += 1;
   w.last = t;
+  w.s = next.stability;
+  w.d = next.difficulty;
   if (before === State.Review && grade !== Rating.Again) {
     const interval = reviewInterval(memory, elapsed, grade, next.stability);
-    Object.assign(w, { s: next.stability, d: next.difficulty, state: State.Review, step: 0 });
+    w.state = State.Review;
+    w.step = 0;
     w.scheduled = interval;
     w.due = t + interval * DAY_MS;
     return;
   }
   if (before === State.Review) w.lapses += 1;
+  // New, (re)learning, or a lapse: ts-fsrs's learning steps decide minutes or graduation.
   const info = BasicLearningStepsStrategy(FSRS_PARAMETERS, before, w.step)[grade];
   const minutes = Math.max(0, info?.scheduled_minutes ?? 0);
   const nextStep = Math.max(0, info?.next_step ?? 0);
-  w.s = next.stability;
-  w.d = next.difficulty;
   if (minutes > 0 && minutes < 1440) {
     w.state = before === State.New ? State.Learning : before === State.Review ? State.Relearning : before;
     w.step = nextStep;

@@ -36,7 +36,7 @@ export interface WhyDue {
   }[];
 }
 
-/** Why `card` is due when it is: `history` may hold every answer; this card's are picked out. */
+/** Why `card` is due when it is. `history` (oldest first) may hold every answer; this card's are picked out. */
 export function whyDue(
   key: { lesson: string; question: string },
   card: ReviewCard,

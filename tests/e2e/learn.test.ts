@@ -86,7 +86,7 @@ describe('learn --plain: the line protocol', () => {
     expect(stdout).toContain('Value pluralism');
     expect(stdout).toContain('Take the quiz on this lesson now? (Y/n)');
     expect(stdout).toMatch(
-      /Take it later with alignment-tutor quiz values\. That was the last lesson of the\s+course\./,
+      /Take it later with alignment-tutor quiz values\. Next: start "Basics of\s+alignment":\s+alignment-tutor learn basics/,
     );
     expect(me.progress().lessons['values']!.finishedAt).toBeDefined();
     const list = await me.run(['list', '--json']);

@@ -97,5 +97,6 @@ describe('stats', () => {
     }
     console.log(`stats over 100,000 answers: ${ms.toFixed(0)} ms (best of 5)`);
     expect(ms).toBeLessThan(100);
-  });
+    // Building the 100,000 answers and their cards takes seconds on a busy machine; the bound is on stats alone.
+  }, 30_000);
 });

@@ -275,13 +275,13 @@ describe('glossary and search', () => {
 });
 
 describe('home screen in --plain', () => {
-  it('greets a new learner, offers the first lesson, shows Review as not yet available, and quits', async () => {
+  it('greets a new learner, offers the first lesson, says there is nothing to review yet, and quits', async () => {
     const { stdout, code } = await learner().run(['--plain'], { input: ['4', '6'] });
     expect(code).toBe(0);
     expect(stdout).toContain('Welcome!');
     expect(stdout).toContain('1. Start lesson 1: Basics of alignment');
-    expect(stdout).toContain('4. Review (coming later)');
-    expect(stdout).toContain('"Review" is not available: coming later.');
+    expect(stdout).toContain('4. Review - nothing to review yet: answer some questions first');
+    expect(stdout).toContain('Nothing to review yet: cards come from the questions you answer');
     expect(stdout).toContain('1. Basics of alignment: not started; 0 of 3 sections seen.');
   });
 

@@ -9,6 +9,8 @@ import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
 import { readLesson } from '../flows/lesson.ts';
+import { reviewQueue, type ReviewQueue } from '../review-state.ts';
+import { whenDue } from '../../ui/screens/next-step.ts';
 
 type HomeAction = 'continue' | 'lessons' | 'quiz' | 'review' | 'progress' | 'quit';
 const BACK = Symbol('back');
@@ -18,17 +20,26 @@ export async function runHome(ctx: Ctx): Promise<void> {
   const course = await ctx.course();
   for (let first = true; ; first = false) {
     const progress = (await ctx.store.read()).courses[ctx.courseId];
+    const reviews = reviewQueue(ctx, course, progress);
     const width = textWidth(ctx.io);
     ctx.io.stdout.write(
       `${first ? '' : '\n'}${renderHome(course, progress, { theme: ctx.theme, width, plain: ctx.plain }, { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) })}\n`,
     );
     const target = continueTarget(course, progress);
-    const action = await ctx.prompter.select<HomeAction>('What next?', homeChoices(course, target), {
+    const choices = homeChoices(course, target, reviews, (iso) =>
+      whenDue(iso, ctx.now(), ctx.utcOffsetMinutes),
+    );
+    const action = await ctx.prompter.select<HomeAction>('What next?', choices, {
       default: target.kind === 'done' ? 'lessons' : 'continue',
     });
     switch (action) {
       case 'continue':
-        await openTarget(ctx, target);
+        // An unfinished quiz comes first; then due reviews, before their recall fades; then reading.
+        if (target.kind !== 'quiz' && reviews.due.length > 0) await review(ctx);
+        else await openTarget(ctx, target);
+        break;
+      case 'review':
+        await review(ctx);
         break;
       case 'lessons':
         await pickLesson(ctx, course, progress);
@@ -44,16 +55,29 @@ export async function runHome(ctx: Ctx): Promise<void> {
           await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
         break;
       }
-      case 'review':
       case 'quit':
         return;
     }
   }
 }
 
-function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<HomeAction>> {
-  const cont: MenuChoice<HomeAction> =
-    target.kind === 'quiz'
+async function review(ctx: Ctx): Promise<void> {
+  const { takeReview } = await import('../flows/review.ts');
+  await takeReview(ctx);
+  if (!ctx.prompter.plain) await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
+}
+
+function homeChoices(
+  course: Course,
+  target: ContinueTarget,
+  reviews: ReviewQueue,
+  when: (iso: string) => string,
+): Array<MenuChoice<HomeAction>> {
+  const due = reviews.due.length;
+  const reviewFirst = target.kind !== 'quiz' && due > 0;
+  const cont: MenuChoice<HomeAction> = reviewFirst
+    ? { label: `Review ${plural(due, 'card')} due`, value: 'continue', hint: 'before you forget them' }
+    : target.kind === 'quiz'
       ? {
           label: `Continue the quiz on "${target.lesson.title}"`,
           value: 'continue',
@@ -76,7 +100,16 @@ function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<H
     cont,
     { label: 'Lessons', value: 'lessons', hint: 'open any lesson' },
     { label: 'Quiz', value: 'quiz', hint: "take a lesson's quiz" },
-    { label: 'Review', value: 'review', disabled: 'coming later' },
+    {
+      label: due > 0 ? `${plural(due, 'review')} due` : 'Review',
+      value: 'review',
+      hint:
+        due > 0
+          ? 'questions coming back before you forget them'
+          : reviews.nextDue
+            ? `nothing due; next ${when(reviews.nextDue)}`
+            : 'nothing to review yet: answer some questions first',
+    },
     { label: 'Progress', value: 'progress', hint: 'what you have read and scored' },
     { label: 'Quit', value: 'quit' },
   ];

@@ -85,11 +85,11 @@ describe('review', () => {
       '2 cards to review, most overdue first. 3 more wait for the next days (at most 2 a day).',
     );
     expect(r.stdout.match(/^Review \d of 2/gm)).toEqual(['Review 1 of 2', 'Review 2 of 2']);
-    // The most overdue are the first two answered.
+    // The most overdue are the first two answered; whether the answers were right depends on the shuffle.
     expect(r.stdout).toContain('What is a proxy objective?');
     expect(r.stdout).toContain("Which are examples of Goodhart's law?");
     const again = await me(['review', '--max', '2'], '2025-03-03T11:00:00Z');
-    expect(again.stdout).toMatch(/You have reviewed 2 cards today, the daily limit\. [35] more are due/);
+    expect(again.stdout).toMatch(/You have reviewed 2 cards today, the daily limit\. [345] more are due/);
   });
 
   it('with nothing due, says when the next card is due and what else to do', async () => {

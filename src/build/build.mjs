@@ -32,6 +32,8 @@ const VENDOR = {
   'marked-terminal': 'marked-terminal',
   '@inquirer/core': 'inquirer',
   '@inquirer/prompts': 'inquirer',
+  // The review scheduler: needed when an answer is recorded or a file migrated, never by `next` or `stats`.
+  'ts-fsrs': 'ts-fsrs',
 };
 /** What each vendor file exports. */
 const VENDOR_FILES = Object.entries(VENDOR).reduce((files, [name, file]) => {

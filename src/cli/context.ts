@@ -17,6 +17,8 @@ export interface Ctx {
   io: Io;
   env: Record<string, string | undefined>;
   now: () => Date;
+  /** The learner's time zone, minutes east of UTC: where their days begin (quiz/day.ts). */
+  utcOffsetMinutes: number;
   cwd: string;
   /** The installed package: where the shipped lessons/ and quizzes/ live. */
   packageRoot: string;
@@ -60,6 +62,8 @@ export interface CtxBase {
   io: Io;
   env: Record<string, string | undefined>;
   now: () => Date;
+  /** Minutes east of UTC; 0 (UTC days) when not given, as in tests. */
+  utcOffsetMinutes?: number;
   cwd: string;
   packageRoot: string;
   /** Stores opened during this run, so the exit message can say truthfully whether all was saved. */
@@ -89,6 +93,7 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
   };
   const ctx: Ctx = {
     ...base,
+    utcOffsetMinutes: base.utcOffsetMinutes ?? 0,
     contentDir,
     shippedContent,
     progressFile,

@@ -69,10 +69,34 @@ const io: Io = {
   },
 };
 
+/**
+ * The clock: ALIGNMENT_TUTOR_NOW (ISO 8601) moves it, for tests and for a teacher preparing a
+ * demo across days. It runs on from that moment, so a 10-minute learning step still passes.
+ * Everything below the entry takes the clock as a parameter.
+ */
+function clock(): { now: () => Date; problem?: string } {
+  const set = process.env['ALIGNMENT_TUTOR_NOW'];
+  if (set === undefined || set === '') return { now: () => new Date() };
+  const start = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(set.trim())
+    ? Date.parse(set.trim())
+    : NaN;
+  if (Number.isNaN(start))
+    return {
+      now: () => new Date(),
+      problem: `error: ALIGNMENT_TUTOR_NOW must be an ISO 8601 time like 2025-03-01T09:00:00Z, not ${JSON.stringify(set).slice(0, 80)}.\n`,
+    };
+  const offset = start - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+const time = clock();
+
 // `--version` alone is asked by scripts and package managers; answering it before loading the
 // command wiring makes it cost little more than Node's own start-up. Same output as commander's.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   io.stdout.write(`${__VERSION__}\n`);
+} else if (time.problem) {
+  process.stderr.write(time.problem);
+  process.exitCode = 2;
 } else {
   void import('./main.ts')
     .then(({ main }) =>
@@ -80,7 +104,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
         {
           io,
           env: process.env,
-          now: () => new Date(),
+          now: time.now,
+          utcOffsetMinutes: -time.now().getTimezoneOffset(),
           cwd: process.cwd(),
           // The bundle sits in dist/, one level below the package root that holds lessons/ and quizzes/.
           packageRoot: fileURLToPath(new URL('..', import.meta.url)),

@@ -57,16 +57,69 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
       .option('--shuffle', 'shuffle questions and choices')
       .option('--seed <n>', 'make --shuffle reproducible', wholeNumber('--seed', 0))
       .option('--limit <n>', 'ask at most N questions', wholeNumber('--limit', 1))
+      .option('--confidence', 'after each answer, ask how sure you were (see stats)')
       .action(
         async (
           lesson: string | undefined,
-          opts: { missed?: boolean; shuffle?: boolean; seed?: number; limit?: number },
+          opts: { missed?: boolean; shuffle?: boolean; seed?: number; limit?: number; confidence?: boolean },
           cmd: Command,
         ) => {
           const { runQuiz } = await import('./commands/quiz.ts');
           await runQuiz(ctxOf(cmd), lesson, opts);
         },
       ),
+  review: (program, ctxOf) =>
+    program
+      .command('review')
+      .description('review the questions due today, spaced so that you remember them')
+      .option('--lesson <id>', "only this lesson's cards")
+      .option('--limit <n>', 'ask at most N cards now', wholeNumber('--limit', 1))
+      .option('--max <n>', 'ask at most N cards a day; the rest wait (default 50)', wholeNumber('--max', 1))
+      .option('--why <question-id>', 'say why that question is due when it is, and ask nothing')
+      .option('--confidence', 'after each answer, ask how sure you were (see stats)')
+      .option('--seed <n>', 'make the shuffled choices reproducible', wholeNumber('--seed', 0))
+      .option('--json', 'with --why: print the facts as JSON')
+      .action(async (opts: Record<string, unknown>, cmd: Command) => {
+        const { runReview } = await import('./commands/review.ts');
+        await runReview(ctxOf(cmd), opts);
+      }),
+  next: (program, ctxOf) =>
+    program
+      .command('next')
+      .description('print the single most useful next step, with the command to run it')
+      .option('--json', 'print the step as JSON')
+      .action(async (opts: { json?: boolean }, cmd: Command) => {
+        const { runNext } = await import('./commands/next.ts');
+        await runNext(ctxOf(cmd), opts);
+      }),
+  mistakes: (program, ctxOf) =>
+    program
+      .command('mistakes')
+      .description('the questions you currently miss, and wrong choices you picked more than once')
+      .option('--json', 'print them as JSON')
+      .action(async (opts: { json?: boolean }, cmd: Command) => {
+        const { runMistakes } = await import('./commands/mistakes.ts');
+        await runMistakes(ctxOf(cmd), opts);
+      }),
+  stats: (program, ctxOf) =>
+    program
+      .command('stats')
+      .description('accuracy, review cards, retention, answers per day and calibration')
+      .option('--json', 'print the figures as JSON')
+      .action(async (opts: { json?: boolean }, cmd: Command) => {
+        const { runStats } = await import('./commands/stats.ts');
+        await runStats(ctxOf(cmd), opts);
+      }),
+  config: (program, ctxOf) =>
+    program
+      .command('config')
+      .description('show or change a setting: config confidence on|off')
+      .argument('[name]', 'the setting: confidence')
+      .argument('[value]', 'on or off')
+      .action(async (name: string | undefined, value: string | undefined, _opts, cmd: Command) => {
+        const { runConfig } = await import('./commands/config.ts');
+        await runConfig(ctxOf(cmd), name, value);
+      }),
   glossary: (program, ctxOf) =>
     program
       .command('glossary')

@@ -1,3 +1,4 @@
+import { rebuildCards, type ReplayFn } from './cards.ts';
 import {
   PROGRESS_VERSION,
   type AnswerRecord,
@@ -6,6 +7,7 @@ import {
   type LessonProgress,
   type ProgressData,
   type QuizProgress,
+  type Settings,
 } from './types.ts';
 
 /**
@@ -16,19 +18,28 @@ import {
  * (merge(merge(a, b), c) equals merge(a, merge(b, c))), and nothing recorded in either copy is
  * dropped: answers and attempts are united by id; sections seen are united; for one-value fields
  * the most recent wins, with ties broken by value so that the choice is the same either way round.
- * Something that exists in only one copy is taken as it is.
+ * Something that exists in only one copy is taken as it is. Review cards of a course in both
+ * copies are rebuilt from the united answers with `replay` (the scheduler's), as if every answer
+ * had been given in one place.
  */
-export function mergeProgress(a: ProgressData, b: ProgressData): ProgressData {
-  return { version: PROGRESS_VERSION, courses: mergeKeyed(a.courses, b.courses, mergeCourse) };
+export function mergeProgress(a: ProgressData, b: ProgressData, replay: ReplayFn): ProgressData {
+  const merged: ProgressData = {
+    version: PROGRESS_VERSION,
+    courses: mergeKeyed(a.courses, b.courses, (x, y) => mergeCourse(x, y, replay)),
+  };
+  const settings = latest(a.settings, b.settings, (s) => [s.updatedAt, JSON.stringify(s)]);
+  if (settings) merged.settings = settings satisfies Settings;
+  return merged;
 }
 
-export function mergeCourse(a: CourseProgress, b: CourseProgress): CourseProgress {
+export function mergeCourse(a: CourseProgress, b: CourseProgress, replay: ReplayFn): CourseProgress {
   const merged: CourseProgress = {
     lessons: mergeKeyed(a.lessons, b.lessons, mergeLesson),
     quizzes: mergeKeyed(a.quizzes, b.quizzes, mergeQuiz),
   };
   const last = latest(a.last, b.last, (l) => [l.at, l.kind, l.lesson]);
   if (last) merged.last = last;
+  rebuildCards(merged, replay);
   return merged;
 }
 

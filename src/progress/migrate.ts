@@ -1,3 +1,4 @@
+import { rebuildCards, type ReplayFn } from './cards.ts';
 import { SHIPPED_COURSE_ID } from './course-id.ts';
 import { PROGRESS_VERSION, type AnswerRecord, type AttemptRecord, type CourseProgress } from './types.ts';
 
@@ -11,6 +12,10 @@ import { PROGRESS_VERSION, type AnswerRecord, type AttemptRecord, type CoursePro
  *   { "lessons": { "<lesson>": { "seen": ["<section>"], "at": "<section>", "done": true, "updated": 1709373600000 } },
  *     "answers": [ { "lesson": "<lesson>", "question": "<question>", "choice": 2, "correct": true, "time": 1709373600000 } ],
  *     "scores":  { "<lesson>": [ { "right": 4, "total": 5, "passed": true, "time": 1709373700000 } ] } }
+ *
+ * Version 1 had no review cards: the step to 2 replays each course's answers, in time order,
+ * into cards and notes on each answer its card's state just before it. No answer is changed
+ * otherwise, and none is dropped.
  */
 
 export type Upgrade =
@@ -18,18 +23,23 @@ export type Upgrade =
   | { kind: 'migrated'; data: unknown; from: number }
   /** Written by a newer tutor: must be left exactly as it is. */
   | { kind: 'newer'; version: number }
-  | { kind: 'invalid'; problem: string };
+  | { kind: 'invalid'; problem: string }
+  /** An upgrade that needs the scheduler's replay, which was not given (see parse.ts). */
+  | { kind: 'needs-replay'; from: number };
 
 class MigrationProblem extends Error {}
 
 type Json = Record<string, unknown>;
 
 /** Keyed by the version a step upgrades from. */
-const STEPS: Record<number, (old: Json) => Json> = {
+const STEPS: Record<number, (old: Json, replay: ReplayFn) => Json> = {
   0: fromV0,
+  1: fromV1,
 };
+/** Steps that replay answers into cards, so need the scheduler. */
+const REPLAYS_FROM = 1;
 
-export function upgrade(raw: unknown): Upgrade {
+export function upgrade(raw: unknown, replay?: ReplayFn): Upgrade {
   if (!isObject(raw))
     return {
       kind: 'invalid',
@@ -41,9 +51,10 @@ export function upgrade(raw: unknown): Upgrade {
   const from = version as number;
   if (from > PROGRESS_VERSION) return { kind: 'newer', version: from };
   if (from === PROGRESS_VERSION) return { kind: 'current', data: raw };
+  if (!replay && from <= REPLAYS_FROM) return { kind: 'needs-replay', from };
   let data: Json = raw;
   try {
-    for (let v = from; v < PROGRESS_VERSION; v++) data = STEPS[v]!(data);
+    for (let v = from; v < PROGRESS_VERSION; v++) data = STEPS[v]!(data, replay!);
   } catch (e) {
     if (e instanceof MigrationProblem)
       return { kind: 'invalid', problem: `${e.message} (in a version ${from} file)` };
@@ -133,6 +144,30 @@ function fromV0(old: Json): Json {
 
   if (last) course.last = last;
   return { version: 1, courses: { [SHIPPED_COURSE_ID]: course } };
+}
+
+/**
+ * Only the shape needed to replay is looked at here; the result is checked in full against the
+ * schema afterwards (parse.ts), so a damaged version 1 file is reported as such, not half-migrated.
+ */
+function fromV1(old: Json, replay: ReplayFn): Json {
+  const courses = isObject(old['courses']) ? old['courses'] : {};
+  for (const [key, course] of entries(courses, 'courses')) {
+    if (!isObject(course) || !isObject(course['quizzes'])) continue;
+    const quizzes = Object.values(course['quizzes']);
+    const shaped = quizzes.every(
+      (q) =>
+        isObject(q) &&
+        Array.isArray(q['answers']) &&
+        q['answers'].every(
+          (a) => isObject(a) && typeof a['at'] === 'string' && typeof a['question'] === 'string',
+        ),
+    );
+    if (!shaped)
+      throw new MigrationProblem(`courses.${key}.quizzes: expected answers with "question" and "at"`);
+    rebuildCards(course as unknown as CourseProgress, replay, true);
+  }
+  return { ...old, version: 2 };
 }
 
 function isObject(v: unknown): v is Json {

@@ -1,4 +1,5 @@
 import { printableLine } from '../text/printable.ts';
+import { loadReplay, type ReplayFn } from './cards.ts';
 import { upgrade } from './migrate.ts';
 import type { ProgressData } from './types.ts';
 import { validateProgress } from './validate.ts';
@@ -9,10 +10,26 @@ export type Parsed =
   | { kind: 'migrated'; data: ProgressData; from: number }
   | { kind: 'newer'; version: number }
   /** `problem` completes "the file …": "is empty", "is not valid JSON (…)". */
-  | { kind: 'corrupt'; problem: string };
+  | { kind: 'corrupt'; problem: string }
+  /** An older format whose upgrade replays answers into review cards: call again with `replay`. */
+  | { kind: 'needs-replay'; from: number };
+
+/**
+ * Like `parseProgress`, loading the scheduler when an older file needs it to be upgraded: what
+ * the store and `progress --import` use. A current file never loads it.
+ */
+export async function readProgressBytes(
+  bytes: Buffer | string,
+): Promise<Exclude<Parsed, { kind: 'needs-replay' }>> {
+  const parsed = parseProgress(bytes);
+  if (parsed.kind !== 'needs-replay') return parsed;
+  const again = parseProgress(bytes, await loadReplay());
+  if (again.kind === 'needs-replay') throw new Error('the upgrade asked for the scheduler it was given');
+  return again;
+}
 
 /** The contents of a progress file (or an export) to checked, current-version data. Pure. */
-export function parseProgress(bytes: Buffer | string): Parsed {
+export function parseProgress(bytes: Buffer | string, replay?: ReplayFn): Parsed {
   const decoded = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
   // Editors on Windows may start a file with a byte order mark; it is not part of the JSON.
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
@@ -31,8 +48,8 @@ export function parseProgress(bytes: Buffer | string): Parsed {
         : `is not valid JSON (${printableLine(message)})`,
     };
   }
-  const up = upgrade(raw);
-  if (up.kind === 'newer') return up;
+  const up = upgrade(raw, replay);
+  if (up.kind === 'newer' || up.kind === 'needs-replay') return up;
   if (up.kind === 'invalid')
     return {
       kind: 'corrupt',

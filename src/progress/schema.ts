@@ -4,7 +4,7 @@ import { buildResponseSchema } from '../quiz/kinds/registry.ts';
 import { PROGRESS_VERSION } from './types.ts';
 
 /**
- * The progress file, version 1, declared once: the types (types.ts) are inferred from it, and the
+ * The progress file, version 2, declared once: the types (types.ts) are inferred from it, and the
  * check made on every read (validate.ts) follows its JSON Schema, which the build computes from
  * it so that no command loads zod just to read progress. `expected` is what a message says the
  * value should have been ("expected an id, found ..."). Fields not declared are kept and ignored,
@@ -12,8 +12,10 @@ import { PROGRESS_VERSION } from './types.ts';
  *
  * Everything is keyed by stable ids (course, lesson, section, question), never by position, so
  * reordering or extending a course never resets a learner. Timestamps are ISO 8601 in UTC.
- * What the review scheduler needs per question is derived from the answer history, not stored
- * beside it: derived state cannot disagree with the history, and two copies merge without conflicts.
+ * Version 2 adds review cards (what the scheduler knows per question), the card state before each
+ * answer and stated confidence. Cards are a cache of the answer history: replaying the answers in
+ * time order (quiz/schedule.ts) gives them again, which is how a migration creates them and how a
+ * merge of two copies rebuilds them, so they never disagree with the history for long.
  */
 
 const id = z.string().min(1).meta({ expected: 'an id' });
@@ -37,16 +39,36 @@ const lessonSchema = z.object({
   updatedAt: time,
 });
 
-/** One answer to a quiz question or to a section's inline check. Never removed except by `reset`. */
+const cardState = z.enum(['new', 'learning', 'review', 'relearning']);
+const nonNegative = z.number().min(0).meta({ expected: 'a number of at least 0' });
+
+/** One answer to a quiz question, a section's inline check or a review. Never removed except by `reset`. */
 const answerSchema = z.object({
   /** Unique across all files (time + random), so merging two copies never doubles or drops one. */
   id,
   question: id,
-  source: z.enum(['quiz', 'check']),
+  source: z.enum(['quiz', 'check', 'review']),
   response: responseSchema,
   correct: flag,
   hintUsed: flag,
   at: time,
+  /** The question's review card state just before this answer, for true retention in `stats`. */
+  before: cardState.optional(),
+  /** "How sure were you?" in percent, when it was asked (`--confidence`). */
+  confidence: z.int().min(1).max(100).meta({ expected: 'a whole number from 1 to 100' }).optional(),
+});
+
+/** A review card (quiz/card.ts): when the question is next due, and FSRS's memory of it. */
+const cardSchema = z.object({
+  due: time,
+  stability: nonNegative,
+  difficulty: nonNegative,
+  state: cardState,
+  step: count,
+  scheduledDays: count,
+  reps: count,
+  lapses: count,
+  lastReview: time,
 });
 
 const mode = z.enum(['all', 'missed']);
@@ -105,12 +127,23 @@ const courseSchema = z.object({
   quizzes: keyed(quizSchema),
   /** The last thing the learner did, for "Continue" on the home screen. */
   last: z.object({ kind: z.enum(['lesson', 'quiz']), lesson: id, at: time }).optional(),
+  /** Review cards by lesson id, then question id; rebuilt from `answers` by replay when in doubt. */
+  cards: keyed(keyed(cardSchema)).optional(),
+});
+
+/** The learner's choices (`alignment-tutor config`), for every course. */
+const settingsSchema = z.object({
+  /** Ask "How sure were you?" after each quiz and review answer. */
+  confidence: flag.optional(),
+  /** When a setting was last changed: of two copies, the later one's settings win in a merge. */
+  updatedAt: time,
 });
 
 export const progressFileSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
   /** Keyed by course id: the shipped course is "alignment-tutor"; a `--content` course has its own id. */
   courses: keyed(courseSchema),
+  settings: settingsSchema.optional(),
 });
 
 export type ProgressData = z.infer<typeof progressFileSchema>;
@@ -120,3 +153,4 @@ export type AnswerRecord = z.infer<typeof answerSchema>;
 export type AttemptRecord = z.infer<typeof attemptSchema>;
 export type UnfinishedQuiz = z.infer<typeof unfinishedSchema>;
 export type QuizProgress = z.infer<typeof quizSchema>;
+export type Settings = z.infer<typeof settingsSchema>;

@@ -4,7 +4,8 @@ import { describeFsError, UserError } from '../errors.ts';
 import { clearLeftovers, readIfChanged, writeAtomically, type Signature } from './atomic-file.ts';
 import { acquireLock, LockBusyError, type LockOptions, type Release } from './lock.ts';
 import { mergeProgress } from './merge.ts';
-import { parseProgress, type Parsed } from './parse.ts';
+import { loadReplay } from './cards.ts';
+import { readProgressBytes, type Parsed } from './parse.ts';
 import { siblings } from './paths.ts';
 import { ProgressSerializer } from './serialize.ts';
 import {
@@ -206,7 +207,7 @@ class FileStore implements ProgressStore {
           `Could not read your progress file ${this.file}: ${describeFsError(found.error, this.file) ?? (found.error as Error).message}. It was left as it is, and progress made now will not be saved.`,
         );
     }
-    const parsed = parseProgress(found.bytes);
+    const parsed = await readProgressBytes(found.bytes);
     switch (parsed.kind) {
       case 'ok':
         return this.adopt(parsed.data, found.signature);
@@ -248,8 +249,8 @@ class FileStore implements ProgressStore {
   }
 
   /** Takes what the file holds as current, merging in any changes not saved yet. */
-  private adopt(disk: ProgressData, signature: Signature | undefined): ProgressData {
-    this.memory = this.dirty && this.memory ? mergeProgress(disk, this.memory) : disk;
+  private async adopt(disk: ProgressData, signature: Signature | undefined): Promise<ProgressData> {
+    this.memory = this.dirty && this.memory ? mergeProgress(disk, this.memory, await loadReplay()) : disk;
     this.signature = signature;
     return this.memory;
   }
@@ -271,12 +272,12 @@ class FileStore implements ProgressStore {
       kept = await this.keepOriginal(original, parsed.from);
     } catch (e) {
       // Without the original safely kept, the old file must not be replaced.
-      this.adopt(parsed.data, undefined);
+      await this.adopt(parsed.data, undefined);
       return this.block(
         `Your progress file ${this.file} is in an older format (version ${parsed.from}) and could not be upgraded: a copy of the original could not be kept (${this.describe(e)}). It was left as it is, and progress made now will not be saved.`,
       );
     }
-    this.adopt(parsed.data, undefined);
+    await this.adopt(parsed.data, undefined);
     this.dirty = true;
     if (await this.saveOrReport()) {
       this.opts.notify(
@@ -319,7 +320,7 @@ class FileStore implements ProgressStore {
     this.opts.notify(
       `${told}, and your progress was restored from the backup ${siblings.backup(this.file)} (as it was one save earlier).`,
     );
-    this.adopt(restored, undefined);
+    await this.adopt(restored, undefined);
     this.dirty = true;
     await this.saveOrReport();
     return this.memory!;
@@ -337,7 +338,7 @@ class FileStore implements ProgressStore {
   private async fromBackup(): Promise<ProgressData | undefined> {
     const found = readIfChanged(siblings.backup(this.file), undefined);
     if (found.kind !== 'read') return undefined;
-    const parsed = parseProgress(found.bytes);
+    const parsed = await readProgressBytes(found.bytes);
     return parsed.kind === 'ok' || parsed.kind === 'migrated' ? parsed.data : undefined;
   }
 

@@ -11,11 +11,12 @@ export type {
   LessonProgress,
   ProgressData,
   QuizProgress,
+  Settings,
   UnfinishedQuiz,
 } from './schema.ts';
 
 /** Bumped, with a step in migrate.ts, whenever the shape changes in a way older readers would misread. */
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 
 export function emptyProgress(): ProgressData {
   return { version: PROGRESS_VERSION, courses: {} };

@@ -1,6 +1,7 @@
-import type { Quiz } from '../content/schema.ts';
+import type { Question, Quiz } from '../content/schema.ts';
 import { kindOf } from './kinds/registry.ts';
-import { newRecordId, quizProgress, recordAnswer } from '../progress/record.ts';
+import { recordScheduled, type ApplyFn } from '../progress/cards.ts';
+import { newRecordId, quizProgress } from '../progress/record.ts';
 import type { AttemptRecord, CourseProgress, QuizProgress, UnfinishedQuiz } from '../progress/types.ts';
 import type { Response } from './response.ts';
 import { randomDisplay, shuffled } from './shuffle.ts';
@@ -37,13 +38,19 @@ export function planQuiz(quiz: Quiz, opts: PlanOptions): Plan {
   if (opts.limit !== undefined) questions = questions.slice(0, opts.limit);
   const display: Record<string, number[]> = {};
   for (const q of questions) {
-    const kind = kindOf(q.type);
-    const n = kind.options(q).length;
-    if (n === 0) continue;
-    if (kind.shuffle === 'always') display[q.id] = randomDisplay(n, opts.random);
-    else display[q.id] = opts.shuffle ? shuffled(identity(n), opts.random) : identity(n);
+    const order = displayFor(q, opts.shuffle === true, opts.random);
+    if (order) display[q.id] = order;
   }
   return { questions: questions.map((q) => q.id), display };
+}
+
+/** The order to show a question's options in (undefined when it has none); review always shuffles. */
+export function displayFor(q: Question, shuffle: boolean, random: () => number): number[] | undefined {
+  const kind = kindOf(q.type);
+  const n = kind.options(q).length;
+  if (n === 0) return undefined;
+  if (kind.shuffle === 'always') return randomDisplay(n, random);
+  return shuffle ? shuffled(identity(n), random) : identity(n);
 }
 
 function identity(n: number): number[] {
@@ -77,6 +84,8 @@ export interface Answer {
   response: Response;
   correct: boolean;
   hintUsed: boolean;
+  /** "How sure were you?" in percent, when asked. */
+  confidence?: number;
 }
 
 /**
@@ -90,16 +99,24 @@ export function saveAnswer(
   questionId: string,
   answer: Answer,
   at: string,
+  apply: ApplyFn,
 ): void {
-  attempt.answers[questionId] = { ...answer, at };
+  const { confidence, ...given } = answer;
+  attempt.answers[questionId] = { ...given, at };
   attempt.updatedAt = at;
-  recordAnswer(course, lessonId, {
-    id: newRecordId(at),
-    question: questionId,
-    source: 'quiz',
-    ...answer,
-    at,
-  });
+  recordScheduled(
+    course,
+    lessonId,
+    {
+      id: newRecordId(at),
+      question: questionId,
+      source: 'quiz',
+      ...given,
+      at,
+      ...(confidence !== undefined ? { confidence } : {}),
+    },
+    apply,
+  );
   quizProgress(course, lessonId).current = structuredClone(attempt);
   course.last = { kind: 'quiz', lesson: lessonId, at };
 }

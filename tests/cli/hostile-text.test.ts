@@ -57,7 +57,7 @@ describe('printable', () => {
   it('is used when a damaged progress file is quoted', () => {
     fc.assert(
       fc.property(hostile, (s) => {
-        const parsed = parseProgress(`{"version": 1, "courses": ${s}`);
+        const parsed = parseProgress(`{"version": 2, "courses": ${s}`);
         if (parsed.kind === 'corrupt') expect(parsed.problem).not.toMatch(RAW_CONTROL);
       }),
     );
@@ -75,7 +75,7 @@ describe('printable', () => {
 
 describe('a progress file', () => {
   it('that starts with a UTF-8 byte order mark is read, not called invalid JSON', () => {
-    const data = { version: 1, courses: {} };
+    const data = { version: 2, courses: {} };
     expect(
       parseProgress(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(data))])),
     ).toEqual({

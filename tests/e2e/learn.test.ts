@@ -86,7 +86,7 @@ describe('learn --plain: the line protocol', () => {
     expect(stdout).toContain('Value pluralism');
     expect(stdout).toContain('Take the quiz on this lesson now? (Y/n)');
     expect(stdout).toMatch(
-      /Take it later with alignment-tutor quiz values\. That was the last lesson of the\s+course\./,
+      /Take it later with alignment-tutor quiz values\. Next: start "Basics of\s+alignment":\s+alignment-tutor learn basics/,
     );
     expect(me.progress().lessons['values']!.finishedAt).toBeDefined();
     const list = await me.run(['list', '--json']);
@@ -275,13 +275,13 @@ describe('glossary and search', () => {
 });
 
 describe('home screen in --plain', () => {
-  it('greets a new learner, offers the first lesson, shows Review as not yet available, and quits', async () => {
+  it('greets a new learner, offers the first lesson, says there is nothing to review yet, and quits', async () => {
     const { stdout, code } = await learner().run(['--plain'], { input: ['4', '8'] });
     expect(code).toBe(0);
     expect(stdout).toContain('Welcome!');
     expect(stdout).toContain('1. Start lesson 1: Basics of alignment');
-    expect(stdout).toContain('4. Review (coming later)');
-    expect(stdout).toContain('"Review" is not available: coming later.');
+    expect(stdout).toContain('4. Review - nothing to review yet: answer some questions first');
+    expect(stdout).toContain('Nothing to review yet: cards come from the questions you answer');
     expect(stdout).toContain('1. Basics of alignment: not started; 0 of 3 sections seen.');
   });
 

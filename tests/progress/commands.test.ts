@@ -142,14 +142,14 @@ describe('progress', () => {
   });
 
   it('refuses a file from a newer version with one message and exit 1, leaving it alone', async () => {
-    const newer = '{"version":2}\n';
+    const newer = '{"version":3}\n';
     const file = progressFile(newer);
     const { code, stdout, stderr } = await tutor(file, ['progress']);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(
-      'was written by a newer version of alignment-tutor (format version 2; this version reads up to 1)',
+      'was written by a newer version of alignment-tutor (format version 3; this version reads up to 2)',
     );
     expect(readFileSync(file, 'utf8')).toBe(newer);
   });
@@ -215,7 +215,7 @@ describe('progress --export and --import', () => {
     ['not JSON', 'nope', 'is not valid JSON'],
     [
       'the wrong shape',
-      '{"version":1,"courses":{"c":{"lessons":{},"quizzes":{"l":{"answers":[{"id":"x"}],"attempts":[]}}}}}',
+      '{"version":2,"courses":{"c":{"lessons":{},"quizzes":{"l":{"answers":[{"id":"x"}],"attempts":[]}}}}}',
       'courses.c.quizzes.l.answers[0].question: is missing',
     ],
     [

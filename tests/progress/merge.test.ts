@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeProgress } from '../../src/progress/merge.ts';
+import { replay } from '../../src/quiz/schedule.ts';
 import type {
   AnswerRecord,
   AttemptRecord,
@@ -12,6 +13,8 @@ import type {
 } from '../../src/progress/types.ts';
 import { validateProgress } from '../../src/progress/validate.ts';
 import { answer, attempt } from './helpers.ts';
+
+const merge = (a: ProgressData, b: ProgressData) => mergeProgress(a, b, replay);
 
 // Small pools of ids and times, so that generated copies overlap the way two real copies of one
 // learner's progress do: the same lessons, some of the same answers, clashing "latest" values.
@@ -82,7 +85,7 @@ const course: fc.Arbitrary<CourseProgress> = fc.record(
 
 const progress: fc.Arbitrary<ProgressData> = fc
   .dictionary(pick('alignment-tutor', 'dir:/course'), course)
-  .map((courses) => ({ version: 1 as const, courses }));
+  .map((courses) => ({ version: 2 as const, courses }));
 
 function answerIds(data: ProgressData): Set<string> {
   const ids = new Set<string>();
@@ -114,7 +117,7 @@ describe('merging two copies of the progress file', () => {
   it('gives the same result whichever copy comes first', () => {
     fc.assert(
       fc.property(progress, progress, (a, b) => {
-        expect(mergeProgress(a, b)).toEqual(mergeProgress(b, a));
+        expect(merge(a, b)).toEqual(merge(b, a));
       }),
       RUNS,
     );
@@ -126,14 +129,14 @@ describe('merging two copies of the progress file', () => {
         fc.array(progress, { minLength: 2, maxLength: 4 }),
         fc.infiniteStream(fc.nat()),
         (copies, randoms) => {
-          const inOrder = copies.reduce(mergeProgress);
+          const inOrder = copies.reduce((x, y) => merge(x, y));
           const shuffled = [...copies];
           for (let i = shuffled.length - 1; i > 0; i--) {
             const j = randoms.next().value % (i + 1);
             [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
           }
           // Merge from the right instead of the left: a different grouping as well as a different order.
-          const grouped = shuffled.reduceRight((acc, c) => mergeProgress(c, acc));
+          const grouped = shuffled.reduceRight((acc, c) => merge(c, acc));
           expect(grouped).toEqual(inOrder);
         },
       ),
@@ -144,7 +147,7 @@ describe('merging two copies of the progress file', () => {
   it('never drops an answer, an attempt or a section seen, and never doubles one', () => {
     fc.assert(
       fc.property(progress, progress, (a, b) => {
-        const merged = mergeProgress(a, b);
+        const merged = merge(a, b);
         expect(answerIds(merged)).toEqual(new Set([...answerIds(a), ...answerIds(b)]));
         expect(attemptIds(merged)).toEqual(new Set([...attemptIds(a), ...attemptIds(b)]));
         expect(sectionsSeen(merged)).toEqual(new Set([...sectionsSeen(a), ...sectionsSeen(b)]));
@@ -162,7 +165,7 @@ describe('merging two copies of the progress file', () => {
   it('gives a valid progress file', () => {
     fc.assert(
       fc.property(progress, progress, (a, b) => {
-        expect(validateProgress(mergeProgress(a, b))).toMatchObject({ ok: true });
+        expect(validateProgress(merge(a, b))).toMatchObject({ ok: true });
       }),
       RUNS,
     );
@@ -171,7 +174,7 @@ describe('merging two copies of the progress file', () => {
   it('merging a copy into itself changes no answer, attempt or section', () => {
     fc.assert(
       fc.property(progress, (a) => {
-        const merged = mergeProgress(a, a);
+        const merged = merge(a, a);
         expect(answerIds(merged)).toEqual(answerIds(a));
         expect(attemptIds(merged)).toEqual(attemptIds(a));
         expect(sectionsSeen(merged)).toEqual(sectionsSeen(a));
@@ -183,7 +186,7 @@ describe('merging two copies of the progress file', () => {
 
 describe('the values a merge has to choose', () => {
   const at = (m: number) => new Date(Date.UTC(2025, 0, 1, 10, m)).toISOString();
-  const one = (c: CourseProgress): ProgressData => ({ version: 1, courses: { x: c } });
+  const one = (c: CourseProgress): ProgressData => ({ version: 2, courses: { x: c } });
 
   it('takes the section reached from the copy touched last, and the earliest finish', () => {
     const older = one({
@@ -196,7 +199,7 @@ describe('the values a merge has to choose', () => {
       lessons: { l: { sectionsSeen: ['b'], sectionReached: 'b', updatedAt: at(9) } },
       quizzes: {},
     });
-    expect(mergeProgress(older, newer).courses['x']!.lessons['l']).toEqual({
+    expect(merge(older, newer).courses['x']!.lessons['l']).toEqual({
       sectionsSeen: ['a', 'b', 'c'],
       sectionReached: 'b',
       finishedAt: at(3),
@@ -222,14 +225,12 @@ describe('the values a merge has to choose', () => {
       lessons: {},
       quizzes: { l: { answers: [], attempts: [attempt('u', at(5))] } },
     });
-    expect(mergeProgress(withCurrent, finishedLater).courses['x']!.quizzes['l']!.current).toBeUndefined();
+    expect(merge(withCurrent, finishedLater).courses['x']!.quizzes['l']!.current).toBeUndefined();
     const finishedBefore = one({
       lessons: {},
       quizzes: { l: { answers: [], attempts: [attempt('t', at(1))] } },
     });
-    expect(mergeProgress(withCurrent, finishedBefore).courses['x']!.quizzes['l']!.current).toEqual(
-      unfinished,
-    );
+    expect(merge(withCurrent, finishedBefore).courses['x']!.quizzes['l']!.current).toEqual(unfinished);
   });
 
   it('orders the united answers by time', () => {
@@ -241,11 +242,6 @@ describe('the values a merge has to choose', () => {
       lessons: {},
       quizzes: { l: { answers: [answer('a', at(1)), answer('c', at(3))], attempts: [] } },
     });
-    expect(mergeProgress(a, b).courses['x']!.quizzes['l']!.answers.map((r) => r.id)).toEqual([
-      'a',
-      'b',
-      'c',
-      'd',
-    ]);
+    expect(merge(a, b).courses['x']!.quizzes['l']!.answers.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { replay } from '../../src/quiz/schedule.ts';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProgress } from '../../src/progress/parse.ts';
@@ -57,7 +58,7 @@ describe('reading a progress file', () => {
     ],
     [
       'a __proto__ key',
-      '{"version":1,"courses":{"__proto__":{"lessons":{},"quizzes":{}}}}',
+      '{"version":2,"courses":{"__proto__":{"lessons":{},"quizzes":{}}}}',
       'courses.__proto__: is not a usable id',
     ],
   ])('reports %s as damaged, with where', (_what, text, problem) => {
@@ -67,20 +68,20 @@ describe('reading a progress file', () => {
   });
 
   it('recognises a file from a newer version without judging its shape', () => {
-    expect(parseProgress('{"version":2,"everything":"different"}')).toEqual({ kind: 'newer', version: 2 });
+    expect(parseProgress('{"version":3,"everything":"different"}')).toEqual({ kind: 'newer', version: 3 });
   });
 
-  it('upgrades a version-0 file (no version field, times in milliseconds) to version 1', () => {
-    const parsed = parseProgress(readFileSync(path.join(FIXTURES, 'v0-progress.json')));
+  it('upgrades a version-0 file (no version field, times in milliseconds) to the current version', () => {
+    const parsed = parseProgress(readFileSync(path.join(FIXTURES, 'v0-progress.json')), replay);
     const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'v0-progress.migrated.json'), 'utf8'));
     expect(parsed).toEqual({ kind: 'migrated', from: 0, data: expected });
   });
 
   it('upgrades an empty version-0 file to empty progress for the shipped course', () => {
-    expect(parseProgress(readFileSync(path.join(FIXTURES, 'v0-empty.json')))).toEqual({
+    expect(parseProgress(readFileSync(path.join(FIXTURES, 'v0-empty.json')), replay)).toEqual({
       kind: 'migrated',
       from: 0,
-      data: { version: 1, courses: { 'alignment-tutor': { lessons: {}, quizzes: {} } } },
+      data: { version: 2, courses: { 'alignment-tutor': { lessons: {}, quizzes: {} } } },
     });
   });
 });

@@ -67,7 +67,8 @@ describe('a process killed with SIGKILL while saving', () => {
     expect(end.code).toBe(0);
     expect(answerIds(file)).toHaveLength(before + 1);
     expect(readdirSync(path.dirname(file)).sort()).toEqual(['progress.json', 'progress.json.bak']);
-  }, 60_000);
+    // 200 process starts take close to a minute on a busy machine; the test is about what is kept, not speed.
+  }, 120_000);
 });
 
 describe('two processes recording at once', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeProgress } from '../../src/progress/merge.ts';
+import { replay } from '../../src/quiz/schedule.ts';
 import { clearLesson, quizProgress, recordAnswer } from '../../src/progress/record.ts';
 import { ProgressSerializer } from '../../src/progress/serialize.ts';
 import { emptyCourse, emptyProgress, type ProgressData } from '../../src/progress/types.ts';
@@ -41,12 +42,16 @@ describe('the progress serializer', () => {
           const at = new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString();
           if (s.op === 'save') return check();
           if (s.op === 'merge') {
-            data = mergeProgress(data, {
-              version: 1,
-              courses: {
-                c1: { lessons: {}, quizzes: { l1: { answers: [answer(`m${i}`, at)], attempts: [] } } },
+            data = mergeProgress(
+              data,
+              {
+                version: 2,
+                courses: {
+                  c1: { lessons: {}, quizzes: { l1: { answers: [answer(`m${i}`, at)], attempts: [] } } },
+                },
               },
-            });
+              replay,
+            );
             return;
           }
           const course = (data.courses[s.course] ??= emptyCourse());

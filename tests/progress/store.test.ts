@@ -45,7 +45,7 @@ describe('the progress store', () => {
     const { dir, told } = setup();
     const file = path.join(dir, 'new', 'deeper', 'progress.json');
     const store = openStore({ file, now: () => NOW, notify: (m) => told.push(m) });
-    expect(await store.read()).toEqual({ version: 1, courses: {} });
+    expect(await store.read()).toEqual({ version: 2, courses: {} });
     await record(store, 'x');
     expect(ids(onDisk(file))).toEqual(['x']);
     expect(told).toEqual([]);
@@ -151,7 +151,7 @@ describe('a corrupt progress file', () => {
     ['empty', '', 'is empty'],
     [
       'of the wrong shape',
-      JSON.stringify({ version: 1, courses: { c: { lessons: [], quizzes: {} } } }),
+      JSON.stringify({ version: 2, courses: { c: { lessons: [], quizzes: {} } } }),
       'does not have the shape of a progress file (courses.c.lessons: expected an object, found a list)',
     ],
   ];
@@ -160,7 +160,7 @@ describe('a corrupt progress file', () => {
     'when %s, is moved aside whole, the learner is told where, and the store starts empty',
     async (_what, contents, problem) => {
       const { dir, file, store, told } = setup(contents);
-      expect(await store.read()).toEqual({ version: 1, courses: {} });
+      expect(await store.read()).toEqual({ version: 2, courses: {} });
       const aside = `${file}.corrupt-2025-04-01T12-00-00.000Z`;
       expect(told).toHaveLength(1);
       expect(told[0]).toContain(`Your progress file ${file} ${problem}`);
@@ -206,7 +206,7 @@ describe('a progress file from a newer version', () => {
     await record(store, 'x');
     await record(store, 'y');
     expect(told).toEqual([
-      `Your progress file ${file} was written by a newer version of alignment-tutor (format version 7; this version reads up to 1). It was left unchanged, and progress made now will not be saved to it. Update alignment-tutor to carry on from it.`,
+      `Your progress file ${file} was written by a newer version of alignment-tutor (format version 7; this version reads up to 2). It was left unchanged, and progress made now will not be saved to it. Update alignment-tutor to carry on from it.`,
     ]);
     expect(readFileSync(file, 'utf8')).toBe(newer);
     expect(readdirSync(dir)).toEqual(['progress.json']);
@@ -229,7 +229,7 @@ describe('a progress file from version 0', () => {
     expect(onDisk(file)).toEqual(expected);
     expect(readFileSync(`${file}.v0.bak`).equals(original)).toBe(true);
     expect(told).toEqual([
-      `Your progress file ${file} was upgraded from format version 0 to 1; the original is kept as ${file}.v0.bak.`,
+      `Your progress file ${file} was upgraded from format version 0 to 2; the original is kept as ${file}.v0.bak.`,
     ]);
   });
 
@@ -246,7 +246,7 @@ describe('a progress file from version 0', () => {
   it('treats a version-0 file it cannot make sense of as corrupt, keeping it', async () => {
     const contents = readFileSync(path.join(FIXTURES, 'v0-bad-time.json'), 'utf8');
     const { file, store, told } = setup(contents);
-    expect(await store.read()).toEqual({ version: 1, courses: {} });
+    expect(await store.read()).toEqual({ version: 2, courses: {} });
     expect(told[0]).toContain(
       'lessons.rewards.updated: expected a time in milliseconds (in a version 0 file)',
     );

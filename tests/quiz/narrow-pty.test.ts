@@ -46,13 +46,15 @@ it('keeps long choices, answers and "Revisit" lines readable in 40 columns, neve
   quiz.write(KEYS.enter);
 
   await quiz.waitFor('Score:');
-  expect(quiz.screen()).toContain(
+  expect(quiz.fullText()).toContain(
     '  - Question 1: Christiano et al. (2017)\n                asked people to compare…',
   );
-  expect(quiz.screen()).toContain(
+  expect(quiz.fullText()).toContain(
     '    Revisit: Long texts at narrow widths\n             › Learning a reward model',
   );
   expect(quiz.fullText()).not.toContain('✔');
-  quiz.write('n' + KEYS.enter);
+  // After the summary: retry, read a missed question's section, or stop; "Done" is last.
+  await quiz.waitFor('What now?');
+  quiz.write(KEYS.down.repeat(6) + KEYS.enter);
   expect(await quiz.exit()).toBe(0);
 });

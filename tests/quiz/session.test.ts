@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyAnswer } from '../../src/quiz/schedule.ts';
 import { fileURLToPath } from 'node:url';
 import { loadCourse } from '../../src/content/load.ts';
 import { emptyCourse } from '../../src/progress/types.ts';
@@ -81,6 +82,7 @@ describe('an attempt in progress', () => {
       'proxy-meaning',
       { response: { type: 'single', choice: 1 }, correct: true, hintUsed: true },
       at(1),
+      applyAnswer,
     );
     saveAnswer(
       course,
@@ -89,6 +91,7 @@ describe('an attempt in progress', () => {
       'goodhart-effects',
       { response: { type: 'multiple', choices: [0] }, correct: false, hintUsed: false },
       at(2),
+      applyAnswer,
     );
     return { course, attempt };
   }

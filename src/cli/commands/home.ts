@@ -9,6 +9,8 @@ import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
 import { readLesson } from '../flows/lesson.ts';
+import { reviewQueue, type ReviewQueue } from '../review-state.ts';
+import { whenDue } from '../../ui/screens/next-step.ts';
 
 type HomeAction = 'continue' | 'lessons' | 'quiz' | 'glossary' | 'search' | 'review' | 'progress' | 'quit';
 const BACK = Symbol('back');
@@ -18,6 +20,7 @@ export async function runHome(ctx: Ctx): Promise<void> {
   const course = await ctx.course();
   for (let first = true; ; first = false) {
     const progress = (await ctx.store.read()).courses[ctx.courseId];
+    const reviews = reviewQueue(ctx, course, progress);
     const width = textWidth(ctx.io);
     ctx.io.stdout.write(
       `${first ? '' : '\n'}${renderHome(
@@ -28,15 +31,23 @@ export async function runHome(ctx: Ctx): Promise<void> {
       )}\n`,
     );
     const target = continueTarget(course, progress);
+    const choices = homeChoices(course, target, reviews, (iso) =>
+      whenDue(iso, ctx.now(), ctx.utcOffsetMinutes),
+    );
     // Esc or q on the home screen is the last step back: out of the tutor.
     const action = await backTo<HomeAction>('quit', () =>
-      ctx.prompter.select<HomeAction>('What next?', homeChoices(course, target), {
+      ctx.prompter.select<HomeAction>('What next?', choices, {
         default: target.kind === 'done' ? 'lessons' : 'continue',
       }),
     );
     switch (action) {
       case 'continue':
-        await openTarget(ctx, target);
+        // An unfinished quiz comes first; then due reviews, before their recall fades; then reading.
+        if (target.kind !== 'quiz' && reviews.due.length > 0) await review(ctx);
+        else await openTarget(ctx, target);
+        break;
+      case 'review':
+        await review(ctx);
         break;
       case 'lessons':
         await pickLesson(ctx, course, progress);
@@ -60,16 +71,30 @@ export async function runHome(ctx: Ctx): Promise<void> {
       case 'search':
         await searchFromHome(ctx);
         break;
-      case 'review':
       case 'quit':
         return;
     }
   }
 }
 
-function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<HomeAction>> {
-  const cont: MenuChoice<HomeAction> =
-    target.kind === 'quiz'
+async function review(ctx: Ctx): Promise<void> {
+  const { takeReview } = await import('../flows/review.ts');
+  await takeReview(ctx);
+  if (!ctx.prompter.plain)
+    await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
+}
+
+function homeChoices(
+  course: Course,
+  target: ContinueTarget,
+  reviews: ReviewQueue,
+  when: (iso: string) => string,
+): Array<MenuChoice<HomeAction>> {
+  const due = reviews.due.length;
+  const reviewFirst = target.kind !== 'quiz' && due > 0;
+  const cont: MenuChoice<HomeAction> = reviewFirst
+    ? { label: `Review ${plural(due, 'card')} due`, value: 'continue', hint: 'before you forget them' }
+    : target.kind === 'quiz'
       ? {
           label: `Continue the quiz on "${target.lesson.title}"`,
           value: 'continue',
@@ -92,7 +117,16 @@ function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<H
     cont,
     { label: 'Lessons', value: 'lessons', hint: 'open any lesson' },
     { label: 'Quiz', value: 'quiz', hint: "take a lesson's quiz" },
-    { label: 'Review', value: 'review', disabled: 'coming later' },
+    {
+      label: due > 0 ? `${plural(due, 'review')} due` : 'Review',
+      value: 'review',
+      hint:
+        due > 0
+          ? 'questions coming back before you forget them'
+          : reviews.nextDue
+            ? `nothing due; next ${when(reviews.nextDue)}`
+            : 'nothing to review yet: answer some questions first',
+    },
     { label: 'Progress', value: 'progress', hint: 'what you have read and scored' },
     { label: 'Glossary', value: 'glossary', hint: 'the key terms of every lesson' },
     { label: 'Search', value: 'search', hint: 'find words in the lessons' },

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describeFsError, ExitError, UsageError, UserError } from '../../errors.ts';
 import { writeAtomically } from '../../progress/atomic-file.ts';
 import { mergeProgress } from '../../progress/merge.ts';
-import { parseProgress } from '../../progress/parse.ts';
+import { loadReplay } from '../../progress/cards.ts';
+import { readProgressBytes } from '../../progress/parse.ts';
 import { ProgressSerializer } from '../../progress/serialize.ts';
 import { reportProgress } from '../../progress/summary.ts';
 import type { ProgressData } from '../../progress/types.ts';
@@ -85,7 +86,7 @@ async function importProgress(ctx: Ctx, source: string): Promise<void> {
       'Nothing was imported.',
     );
   }
-  const parsed = parseProgress(bytes);
+  const parsed = await readProgressBytes(bytes);
   if (parsed.kind === 'corrupt')
     throw new UserError(`${shown} ${parsed.problem}`, 'Nothing was imported; your progress is unchanged.');
   if (parsed.kind === 'newer') {
@@ -96,9 +97,11 @@ async function importProgress(ctx: Ctx, source: string): Promise<void> {
   }
   if (await ctx.store.refusal()) throw new ExitError(1);
   const incoming = parsed.data;
+  const replay = await loadReplay();
   const { before, after } = await ctx.store.transact((data) => {
     const before = counts(data);
-    data.courses = mergeProgress(data, incoming).courses;
+    data.courses = mergeProgress(data, incoming, replay).courses;
+    if (incoming.settings && !data.settings) data.settings = incoming.settings;
     return { before, after: counts(data) };
   });
   const added = { answers: after.answers - before.answers, attempts: after.attempts - before.attempts };

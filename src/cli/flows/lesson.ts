@@ -2,7 +2,8 @@ import type { Course } from '../../content/course.ts';
 import type { Lesson } from '../../content/schema.ts';
 import { navigate, type NavCommand } from '../../lesson/navigation.ts';
 import { resumeIndex, unreadPrerequisites } from '../../lesson/status.ts';
-import { markLessonFinished, markSectionSeen, newRecordId, recordAnswer } from '../../progress/record.ts';
+import { loadApply, recordScheduled } from '../../progress/cards.ts';
+import { markLessonFinished, markSectionSeen, newRecordId } from '../../progress/record.ts';
 import { grade } from '../../quiz/grade.ts';
 import { textWidth } from '../../ui/io.ts';
 import { askQuestion, explain, renderQuestionHead } from '../../ui/question.ts';
@@ -146,17 +147,15 @@ async function askCheck(
   const graded = grade(check, response);
   const { correct } = graded;
   const text = explain(check, response, graded, { theme: ctx.theme, width: screen.width });
+  const apply = await loadApply();
   await ctx.store.update(ctx.courseId, (c, now) => {
     const at = now.toISOString();
-    recordAnswer(c, lesson.id, {
-      id: newRecordId(at),
-      question: check.id,
-      source: 'check',
-      response,
-      correct,
-      hintUsed,
-      at,
-    });
+    recordScheduled(
+      c,
+      lesson.id,
+      { id: newRecordId(at), question: check.id, source: 'check', response, correct, hintUsed, at },
+      apply,
+    );
   });
   return view.feedback(text, await renderQuestionHead(screen, check, { heading: CHECK_HEADING }));
 }
@@ -174,10 +173,8 @@ async function finishLesson(
   const choice = await view.end(await renderRecap(lesson, screen));
   if (choice === 'back') return false;
   if (choice === 'quit') return true;
-  const next = course.lessons[course.lessons.indexOf(lesson) + 1];
-  const nextLine = next
-    ? `Next: lesson ${screen.position + 1}, "${next.title}" (${theme.accent(ctx.command(`learn ${next.id}`))}).`
-    : 'That was the last lesson of the course.';
+  const { nextStepLine } = await import('./quiz.ts');
+  const nextLine = await nextStepLine(ctx);
   if (!course.quizzes.has(lesson.id)) {
     ctx.io.stdout.write(`${wrapText(nextLine, screen.width)}\n`);
     return true;

@@ -16,6 +16,10 @@ import {
 } from '../../quiz/session.ts';
 import { practiceLine } from '../../quiz/score.ts';
 import { seededRandom } from '../../quiz/shuffle.ts';
+import { loadApply, type ApplyFn } from '../../progress/cards.ts';
+import { askConfidence } from '../../ui/screens/confidence.ts';
+import { nextStepSentence } from '../../ui/screens/next-step.ts';
+import { findNextStep } from '../review-state.ts';
 import { textWidth } from '../../ui/io.ts';
 import { askQuestion, explain } from '../../ui/question.ts';
 import { quizHeading, quizIntro, quizSummary, revisitLine, type QuizScreen } from '../../ui/screens/quiz.ts';
@@ -29,10 +33,13 @@ export interface QuizOptions {
   shuffle?: boolean;
   seed?: number;
   limit?: number;
+  /** Ask "How sure were you?" after each answer (also `config confidence on`). */
+  confidence?: boolean;
 }
 
-function quizScreen(ctx: Ctx): QuizScreen {
+function quizScreen(ctx: Ctx, nextStep?: string): QuizScreen {
   return {
+    ...(nextStep !== undefined ? { nextStep } : {}),
     theme: ctx.theme,
     width: textWidth(ctx.io),
     terminal: Boolean(ctx.io.stdout.isTTY),
@@ -86,15 +93,18 @@ async function quizSession(ctx: Ctx, lesson: Lesson, opts: QuizOptions): Promise
     attempt = await begin(ctx, lesson.id, plan, mode);
   }
 
+  const confidence = opts.confidence ?? (await ctx.store.read()).settings?.confidence ?? false;
   for (;;) {
-    const missed = await takeAttempt(ctx, lesson, quiz, attempt);
+    const missed = await takeAttempt(ctx, lesson, quiz, attempt, confidence);
     // The score line ends a finished quiz in --plain mode, so the retry offer comes only interactively.
     if (missed.length === 0 || ctx.prompter.plain) return;
-    const again = await ctx.prompter.confirm(
-      `Retry the ${missed.length === 1 ? 'question' : `${missed.length} questions`} you missed?`,
-      { default: true },
-    );
-    if (!again) return;
+    const again = await afterMissed(ctx, lesson, quiz, missed);
+    if (again === 'done') return;
+    if (again !== 'retry') {
+      const { readLesson } = await import('./lesson.ts');
+      await readLesson(ctx, lesson.id, { section: again, fromHome: true });
+      return;
+    }
     attempt = await begin(
       ctx,
       lesson.id,
@@ -202,8 +212,61 @@ function missedToRetry(
   return missed;
 }
 
+/**
+ * After a quiz with mistakes: retry them, read a section a missed question points to (the
+ * summary's "Revisit" lines as actions), or stop. Returns 'retry', 'done' or a section index.
+ */
+async function afterMissed(
+  ctx: Ctx,
+  lesson: Lesson,
+  quiz: Quiz,
+  missed: readonly string[],
+): Promise<'retry' | 'done' | number> {
+  const sections = new Set<number>();
+  for (const id of missed) {
+    const at = lesson.sections.findIndex((s) => s.id === quiz.questions.find((q) => q.id === id)?.section);
+    if (at >= 0) sections.add(at);
+  }
+  return ctx.prompter.select<'retry' | 'done' | number>(
+    'What now?',
+    [
+      {
+        label: `Retry the ${missed.length === 1 ? 'question' : `${missed.length} questions`} you missed`,
+        value: 'retry',
+      },
+      ...[...sections]
+        .sort((a, b) => a - b)
+        .map((i) => ({
+          label: `Read "${lesson.sections[i]!.title}" now`,
+          value: i,
+          hint: `section ${i + 1}`,
+        })),
+      { label: 'Done', value: 'done' },
+    ],
+    { default: 'retry' },
+  );
+}
+
+/** The next step after this quiz, as the end of a lesson shows it too. */
+export async function nextStepLine(ctx: Ctx): Promise<string> {
+  const course = await ctx.course();
+  const step = findNextStep(ctx, course, await ctx.store.read());
+  return nextStepSentence(step, {
+    course,
+    now: ctx.now(),
+    utcOffsetMinutes: ctx.utcOffsetMinutes,
+    command: ctx.command,
+  });
+}
+
 /** Asks every unanswered question of the attempt, then prints the summary; returns the ids missed. */
-async function takeAttempt(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: UnfinishedQuiz): Promise<string[]> {
+async function takeAttempt(
+  ctx: Ctx,
+  lesson: Lesson,
+  quiz: Quiz,
+  attempt: UnfinishedQuiz,
+  confidence: boolean,
+): Promise<string[]> {
   const out = (s: string) => ctx.io.stdout.write(s);
   const { theme } = ctx;
   const width = textWidth(ctx.io);
@@ -211,10 +274,11 @@ async function takeAttempt(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: Unfini
   const total = attempt.questions.length;
   const first = firstUnanswered(attempt);
   if (first < 0) {
-    out(`${quizSummary(quizScreen(ctx), lesson, quiz, attempt).text}\n`);
+    out(`${quizSummary(quizScreen(ctx, await nextStepLine(ctx)), lesson, quiz, attempt).text}\n`);
     return [];
   }
   out(`${theme.dim(quizIntro(quiz, attempt, first))}\n`);
+  const apply: ApplyFn = await loadApply();
 
   for (let i = first; i < total; i++) {
     const id = attempt.questions[i]!;
@@ -225,6 +289,7 @@ async function takeAttempt(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: Unfini
       total,
       display: attempt.display[id],
     });
+    const sure = confidence ? await askConfidence(ctx.prompter) : undefined;
     const graded = grade(question, response);
     const { correct } = graded;
     out(`\n${explain(question, response, graded, { theme, width })}\n`);
@@ -234,13 +299,21 @@ async function takeAttempt(ctx: Ctx, lesson: Lesson, quiz: Quiz, attempt: Unfini
     const last = attempt.questions.every((q) => q === id || q in attempt.answers);
     await ctx.store.update(ctx.courseId, (c, now) => {
       const at = now.toISOString();
-      saveAnswer(c, lesson.id, attempt, id, { response, correct, hintUsed }, at);
+      saveAnswer(
+        c,
+        lesson.id,
+        attempt,
+        id,
+        { response, correct, hintUsed, ...(sure !== undefined ? { confidence: sure } : {}) },
+        at,
+        apply,
+      );
       // Finishing in the same save as the last answer leaves no moment with an attempt that is answered but open.
       if (last) finishAttempt(c, lesson.id, attempt, quiz.pass, at);
     });
     if (!last && !ctx.prompter.plain) await pause(ctx);
   }
-  const { text, missed } = quizSummary(quizScreen(ctx), lesson, quiz, attempt);
+  const { text, missed } = quizSummary(quizScreen(ctx, await nextStepLine(ctx)), lesson, quiz, attempt);
   out(`\n${text}\n`);
   return missed;
 }

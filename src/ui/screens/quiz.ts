@@ -16,6 +16,8 @@ export interface QuizScreen {
   /** `--plain`: the summary ends with the command to retry what was missed. */
   plain: boolean;
   command: (args: string) => string;
+  /** The learner's next step after this quiz (see next-step.ts), shown above the score. */
+  nextStep?: string;
 }
 
 /**
@@ -95,9 +97,13 @@ export function quizSummary(
       lines.push(`${lead}${excerpt(inline(firstSentence(q.prompt), theme), width, lead.length)}`);
       const revisit = revisitLine(screen, lesson, q, 4);
       if (revisit) lines.push(theme.accent(revisit));
+      // Interactively the menu after the summary opens the section; a script gets the command.
+      if (revisit && screen.plain)
+        lines.push(`    Read it again: ${screen.command(`learn ${lesson.id}/${q.section}`)}`);
     }
     if (screen.plain) lines.push('', `To retry only these: ${screen.command(`quiz ${lesson.id} --missed`)}`);
   }
+  if (screen.nextStep) lines.push('', screen.terminal ? wrapText(screen.nextStep, width) : screen.nextStep);
   lines.push('', scoreLine(s));
   return { text: lines.join('\n'), missed: record.missed };
 }

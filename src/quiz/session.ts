@@ -131,14 +131,22 @@ export function savePracticeAnswer(
   questionId: string,
   answer: Answer,
   at: string,
+  apply: ApplyFn,
 ): void {
-  recordAnswer(course, lessonId, {
-    id: newRecordId(at),
-    question: questionId,
-    source: 'quiz',
-    ...answer,
-    at,
-  });
+  const { confidence, ...given } = answer;
+  recordScheduled(
+    course,
+    lessonId,
+    {
+      id: newRecordId(at),
+      question: questionId,
+      source: 'quiz',
+      ...given,
+      at,
+      ...(confidence !== undefined ? { confidence } : {}),
+    },
+    apply,
+  );
   course.last = { kind: 'quiz', lesson: lessonId, at };
 }
 

@@ -155,6 +155,7 @@ async function practise(ctx: Ctx, lesson: Lesson, quiz: Quiz, plan: Plan): Promi
   const total = plan.questions.length;
   out(`${theme.dim(`Practice: ${plural(total, 'question')}; your quiz score stays as it is.`)}\n`);
   let right = 0;
+  const apply: ApplyFn = await loadApply();
   for (const [i, id] of plan.questions.entries()) {
     const question = quiz.questions.find((q) => q.id === id)!;
     const { response, hintUsed } = await askQuestion(questionScreen(ctx), question, {
@@ -174,6 +175,7 @@ async function practise(ctx: Ctx, lesson: Lesson, quiz: Quiz, plan: Plan): Promi
         id,
         { response, correct: graded.correct, hintUsed },
         now.toISOString(),
+        apply,
       ),
     );
     if (i < total - 1 && !ctx.prompter.plain) await pause(ctx);

@@ -141,9 +141,10 @@ const knobs: Knob[] = [
 
 // Training depends only on the share and the seed, so a knob change reuses the sweep already done.
 const trained = new Map<string, { policy: Policy; episodes: Episode[]; gotCoin: number }>();
+const keyOf = (share: number, seed: number) => `${share},${seed}`;
 
 function evaluate(share: number, seed: number) {
-  const key = `${share},${seed}`;
+  const key = keyOf(share, seed);
   const known = trained.get(key);
   if (known) return known;
   const policy = train(share / 100, seed);
@@ -154,8 +155,8 @@ function evaluate(share: number, seed: number) {
   return result;
 }
 
-function run(values: KnobValues, seed: number): MisgeneralisationResult {
-  const randomShare = knobValue(knobs, values, 'random-share');
+/** The result for the knob's share, with the curve over the shares in `sweep` (all trained by now). */
+function resultOf(randomShare: number, seed: number, sweep: readonly number[]): MisgeneralisationResult {
   const { policy, episodes, gotCoin } = evaluate(randomShare, seed);
   return {
     randomShare,
@@ -164,11 +165,39 @@ function run(values: KnobValues, seed: number): MisgeneralisationResult {
     gotCoin,
     reachedExit: episodes.filter((e) => e.reachedExit).length,
     examples: episodes.slice(0, 3),
-    sweep: SHARES.map((share) => ({
+    sweep: sweep.map((share) => ({
       randomShare: share,
       gotCoinPercent: (100 * evaluate(share, seed).gotCoin) / episodes.length,
     })),
   };
+}
+
+function run(values: KnobValues, seed: number): MisgeneralisationResult {
+  return resultOf(knobValue(knobs, values, 'random-share'), seed, SHARES);
+}
+
+/**
+ * Eleven trainings for the curve take longer than a first draw may, so a screen gets the knob's own
+ * training first and one more point of the curve per call; the curve is drawn once it is whole.
+ */
+function runInSteps(values: KnobValues, seed: number): { result: MisgeneralisationResult; done: boolean } {
+  const randomShare = knobValue(knobs, values, 'random-share');
+  if (trained.has(keyOf(randomShare, seed))) {
+    const next = SHARES.find((share) => !trained.has(keyOf(share, seed)));
+    if (next !== undefined) evaluate(next, seed);
+  }
+  const known = SHARES.filter((share) => share === randomShare || trained.has(keyOf(share, seed)));
+  return { result: resultOf(randomShare, seed, known), done: known.length === SHARES.length };
+}
+
+const CURVE_HEIGHT = 8;
+
+/** Where the curve goes while it is still being trained: a line saying so, and the curve's height. */
+function curveInProgress(result: MisgeneralisationResult): string[] {
+  const lines = Array.from({ length: CURVE_HEIGHT + 5 }, () => '');
+  lines[Math.floor(CURVE_HEIGHT / 2)] =
+    `      Training one agent per setting for the curve: ${result.sweep.length} of ${SHARES.length}...`;
+  return lines;
 }
 
 function drawLevel(episode: Episode, ascii: boolean): string {
@@ -203,28 +232,32 @@ export const misgeneralisationLab: Lab<MisgeneralisationResult> = {
     'The real agent was a deep network learning from pixels across procedurally generated platform levels; this one has two numbers to learn and a corridor, so it shows the mechanism (two goals that agree in training) rather than how often it happens in large models.',
   knobs,
   run,
+  runInSteps,
   chart(result, options) {
+    const whole = result.sweep.length === SHARES.length;
     return [
       `Trained with ${result.randomShare}% of coins placed at random. Learned: go-right drive ${result.policy.drive.toFixed(1)},`,
       `follow-the-coin ${result.policy.follow.toFixed(1)}. Coin moved left: got it in ${result.gotCoin} of ${result.testLevels} tests.`,
       '',
       ...result.examples.map((e) => drawLevel(e, options.ascii)),
       '',
-      ...lineChart(
-        {
-          series: [
+      ...(whole
+        ? lineChart(
             {
-              label: 'test levels where it got the moved coin (%)',
-              values: result.sweep.map((s) => s.gotCoinPercent),
+              series: [
+                {
+                  label: 'test levels where it got the moved coin (%)',
+                  values: result.sweep.map((s) => s.gotCoinPercent),
+                },
+              ],
+              xLabels: result.sweep.map((s) => `${s.randomShare}%`),
+              xTitle: 'training levels with the coin placed at random',
+              mark: SHARES.indexOf(result.randomShare),
+              height: CURVE_HEIGHT,
             },
-          ],
-          xLabels: result.sweep.map((s) => `${s.randomShare}%`),
-          xTitle: 'training levels with the coin placed at random',
-          mark: SHARES.indexOf(result.randomShare),
-          height: 8,
-        },
-        options,
-      ),
+            options,
+          )
+        : curveInProgress(result)),
     ];
   },
   question: {

@@ -49,6 +49,12 @@ export interface Lab<Result> {
   knobs: readonly Knob[];
   /** Deterministic for a given seed; the result is plain JSON (no functions, no NaN). */
   run(knobs: KnobValues, seed: number): Result;
+  /**
+   * Only for a lab whose full run is slower than a redraw may be (100 ms): the result so far after
+   * one bounded piece of work, and whether it is complete. A screen draws each and asks again
+   * until done; `run` stays the complete answer (`--json`, `--plain`, the tests).
+   */
+  runInSteps?(knobs: KnobValues, seed: number): { result: Result; done: boolean };
   /** Lines of text, none wider than `options.width`. */
   chart(result: Result, options: ChartOptions): string[];
   /** Asked after the lab and recorded like a check question; its id is unique among labs. */

@@ -1,6 +1,12 @@
 import { CancelledError } from '../../src/errors.ts';
 import type { PagerAction, PagerPage, PagerResult } from '../../src/ui/prompts/pager-types.ts';
-import type { MenuChoice, OrderConfig, Prompter } from '../../src/ui/prompts/prompter.ts';
+import type {
+  MenuChoice,
+  OrderConfig,
+  Prompter,
+  TuneConfig,
+  TuneResult,
+} from '../../src/ui/prompts/prompter.ts';
 
 /**
  * One scripted answer. A menu entry is named by (part of) its label, as a learner reads it; a
@@ -14,13 +20,18 @@ export type Step =
   /** The items' texts in the order the learner puts them, or 'hint'. */
   | { order: string[] | 'hint' }
   | { pager: PagerAction }
+  /**
+   * Turns on a tuning screen, then Enter ('done') or Esc ('back'). A knob is named by its id or
+   * (part of) its label; `by` is the number of steps, negative to turn it down.
+   */
+  | { tune: Array<{ turn: string; by: number }>; then: 'done' | 'back' }
   | { cancel: true };
 
 /** What was put in front of the learner, in order: menus with their entries, pages with their text. */
 export interface Shown {
-  kind: 'select' | 'checkbox' | 'confirm' | 'input' | 'order' | 'pager';
+  kind: 'select' | 'checkbox' | 'confirm' | 'input' | 'order' | 'pager' | 'tune';
   message: string;
-  /** Menu labels, or a page's header and lines. */
+  /** Menu labels, a page's header and lines, or a tuning screen's view and knobs after each change. */
   lines: string[];
 }
 
@@ -32,6 +43,8 @@ export class ScriptedPrompter implements Prompter {
   readonly plain = false;
   readonly shown: Shown[] = [];
   private readonly steps: Step[];
+  /** The step being answered. */
+  private last: Step | undefined;
   constructor(steps: Step[]) {
     this.steps = [...steps];
   }
@@ -49,6 +62,7 @@ export class ScriptedPrompter implements Prompter {
     if ('cancel' in step) throw new CancelledError();
     if (!(key in step))
       throw new Error(`the flow asked ${kind} "${message}" but the script has ${JSON.stringify(step)}`);
+    this.last = step;
     return (step as Record<K, unknown>)[key];
   }
 
@@ -94,6 +108,32 @@ export class ScriptedPrompter implements Prompter {
     const action = this.next('pager', page.mode, lines, 'pager') as PagerAction;
     return { action, scroll: page.scroll ?? 0 };
   }
+
+  /** Each turn is shown as its own screen (kind 'tune'), so a test can compare the views. */
+  async tune(config: TuneConfig): Promise<TuneResult> {
+    const values = { ...config.values };
+    const step = this.next('tune', config.title, tuneLines(config, values), 'tune') as Array<{
+      turn: string;
+      by: number;
+    }>;
+    for (const { turn, by } of step) {
+      const dial =
+        config.dials.find((d) => d.id === turn) ?? config.dials.find((d) => d.label.includes(turn));
+      if (!dial)
+        throw new Error(
+          `no knob "${turn}" on "${config.title}": ${config.dials.map((d) => d.id).join(', ')}`,
+        );
+      values[dial.id] = dial.move(values[dial.id]!, by);
+      this.shown.push({ kind: 'tune', message: config.title, lines: tuneLines(config, values) });
+    }
+    return { action: (this.last as { then: 'done' | 'back' }).then, values };
+  }
+}
+
+function tuneLines(config: TuneConfig, values: Record<string, number>): string[] {
+  let view = config.view(values);
+  while (view.pending) view = config.view(values);
+  return [...view.lines, ...config.dials.map((d) => `${d.label}: ${d.show(values[d.id]!)}`)];
 }
 
 function labelsOf<T>(choices: ReadonlyArray<MenuChoice<T>>): string[] {

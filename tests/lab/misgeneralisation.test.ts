@@ -29,3 +29,34 @@ describe('the misgeneralisation corridor', () => {
     expect(lines.some((l) => l.includes('$') && l.includes('ran to the exit, coin ignored'))).toBe(true);
   });
 });
+
+describe('misgeneralisation drawn in steps', () => {
+  it('first draws the knob’s own training, then one point of the curve per call, ending where run() does', () => {
+    const seed = 90_001;
+    const first = misgeneralisationLab.runInSteps!({ 'random-share': 10 }, seed);
+    expect(first.done).toBe(false);
+    expect(first.result.sweep.map((s) => s.randomShare)).toEqual([10]);
+    expect(misgeneralisationLab.chart(first.result, { width: 80, ascii: true }).join('\n')).toContain(
+      'Training one agent per setting for the curve: 1 of 11...',
+    );
+    let calls = 1;
+    let step = first;
+    while (!step.done) {
+      step = misgeneralisationLab.runInSteps!({ 'random-share': 10 }, seed);
+      calls++;
+    }
+    expect(calls).toBe(11);
+    expect(step.result).toEqual(misgeneralisationLab.run({ 'random-share': 10 }, seed));
+  });
+
+  it('makes its first draw well within a redraw’s 100 ms', () => {
+    // Fresh seeds, so nothing is cached; the best of three, as a busy machine is not the lab's fault.
+    const times = [1, 2, 3].map((k) => {
+      const started = performance.now();
+      const { result } = misgeneralisationLab.runInSteps!({ 'random-share': 0 }, 80_000 + k);
+      misgeneralisationLab.chart(result, { width: 80, ascii: false });
+      return performance.now() - started;
+    });
+    expect(Math.min(...times)).toBeLessThan(50);
+  });
+});

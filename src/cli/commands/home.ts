@@ -10,7 +10,7 @@ import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
 import { readLesson } from '../flows/lesson.ts';
 
-type HomeAction = 'continue' | 'lessons' | 'quiz' | 'review' | 'progress' | 'quit';
+type HomeAction = 'continue' | 'lessons' | 'quiz' | 'labs' | 'review' | 'progress' | 'quit';
 const BACK = Symbol('back');
 
 /** The home screen: the course at a glance and a menu, until the learner quits. */
@@ -36,6 +36,11 @@ export async function runHome(ctx: Ctx): Promise<void> {
       case 'quiz':
         await pickQuiz(ctx, course, progress);
         break;
+      case 'labs': {
+        const { pickLab } = await import('../flows/lab.ts');
+        await pickLab(ctx);
+        break;
+      }
       case 'progress': {
         const { showProgress } = await import('../flows/progress.ts');
         await showProgress(ctx);
@@ -78,6 +83,7 @@ function homeChoices(course: Course, target: ContinueTarget): Array<MenuChoice<H
     { label: 'Quiz', value: 'quiz', hint: "take a lesson's quiz" },
     { label: 'Review', value: 'review', disabled: 'coming later' },
     { label: 'Progress', value: 'progress', hint: 'what you have read and scored' },
+    { label: 'Labs', value: 'labs', hint: 'small simulations: turn the knobs, watch it fail' },
     { label: 'Quit', value: 'quit' },
   ];
 }

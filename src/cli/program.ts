@@ -120,6 +120,28 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
         const { runConfig } = await import('./commands/config.ts');
         await runConfig(ctxOf(cmd), name, value);
       }),
+  lab: (program, ctxOf) =>
+    program
+      .command('lab')
+      .description('list the labs, small simulations where you watch a failure happen, or run one')
+      .argument('[name]', 'the lab to run, e.g. goodhart')
+      .option('--seed <n>', 'run the simulation with seed N (default 1)', wholeNumber('--seed', 0))
+      .option(
+        '--knob <id=value>',
+        'start a knob at a value, e.g. --knob noise=0.5 (repeat for more knobs)',
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
+      .option('--json', "print the simulation's numbers for the knobs given, or the labs, as JSON")
+      .action(
+        async (
+          name: string | undefined,
+          opts: { seed?: number; json?: boolean; knob?: string[] },
+          cmd: Command,
+        ) => {
+          const { runLabCommand } = await import('./commands/lab.ts');
+          await runLabCommand(ctxOf(cmd), name, opts);
+        },
+      ),
   glossary: (program, ctxOf) =>
     program
       .command('glossary')
@@ -240,6 +262,7 @@ export function createProgram(base: CtxBase, only?: string): Command {
         example('learn', 'continue where you stopped'),
         example('learn 2', 'open lesson 2'),
         example('quiz specification-problem'),
+        example('lab goodhart', 'turn the knobs of a simulation'),
         example('validate', 'check the course files'),
       ].join('\n');
     })

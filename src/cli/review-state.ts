@@ -1,5 +1,6 @@
 import type { Course } from '../content/course.ts';
 import type { Lesson, Question } from '../content/schema.ts';
+import { labsForLesson } from '../lab/registry.ts';
 import { lessonFigures } from '../lesson/status.ts';
 import { courseAnswers } from '../progress/cards.ts';
 import type { CourseProgress, ProgressData } from '../progress/types.ts';
@@ -14,12 +15,16 @@ import type { Ctx } from './context.ts';
  * cards, from the course and the progress file. No scheduler here: these commands never load it.
  */
 
-/** Each lesson's question ids that can be reviewed: its quiz's questions and its sections' checks. */
+/**
+ * Each lesson's questions that can be reviewed: its sections' checks, the closing questions of its
+ * labs (recorded like checks) and its quiz's questions.
+ */
 export function courseQuestions(course: Course): Map<string, Map<string, Question>> {
   const out = new Map<string, Map<string, Question>>();
   for (const lesson of course.lessons) {
     const byId = new Map<string, Question>();
     for (const s of lesson.sections) if (s.check) byId.set(s.check.id, s.check);
+    for (const lab of labsForLesson(lesson.id)) byId.set(lab.question.id, lab.question);
     for (const q of course.quizzes.get(lesson.id)?.questions ?? []) byId.set(q.id, q);
     out.set(lesson.id, byId);
   }

@@ -223,6 +223,9 @@ row('`list`, nothing cached (`ALIGNMENT_TUTOR_CACHE=off`)', [bin, 'list'], 'repo
   ALIGNMENT_TUTOR_CACHE: 'off',
 });
 row('`validate` (shipped course)', [bin, 'validate'], 'report');
+// A lab's first screen: intro, chart and knobs printed, then stdin is found closed and it stops.
+row('`lab goodhart --plain`: first screen (stdin closed)', [bin, 'lab', 'goodhart', '--plain'], '≤ 1.8x');
+row('`lab goodhart --json`', [bin, 'lab', 'goodhart', '--json'], '≤ 1.8x');
 
 console.log('| command | median | `node -e 0` | ratio | target | peak RSS | RSS ratio |');
 console.log('| --- | ---: | ---: | ---: | --- | ---: | ---: |');
@@ -232,6 +235,36 @@ for (const r of rows) {
   console.log(
     `| ${r.name} | ${r.ms.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}x | ${r.target} | ${rss} | ${rssRatio} |`,
   );
+}
+
+// A knob change: the same --plain run with 20 knob changes and with none; the difference over 20
+// is one change (recompute, chart, print), the thing a learner waits for after each key.
+function timedInput(args, input) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { env, input, stdio: ['pipe', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+const LAB_KNOBS = {
+  goodhart: ['1 0.5', '1 1.5'],
+  'write-the-reward': ['1 3', '1 1'],
+  misgeneralisation: ['1 10', '1 20'],
+  'off-switch': ['1 0.3', '1 0.7'],
+  'reward-model': ['3 8', '3 10'],
+  preferences: ['1 5', '1 3'],
+};
+console.log(`\n| lab | one knob change (recompute, chart, print) | target |`);
+console.log('| --- | ---: | --- |');
+for (const [lab, [a, b]] of Object.entries(LAB_KNOBS)) {
+  const args = [bin, 'lab', lab, '--plain'];
+  const changes = Array.from({ length: 20 }, (_, i) => (i % 2 ? b : a));
+  const none = [];
+  const some = [];
+  for (let i = 0; i < 5; i++) {
+    none.push(timedInput(args, 'q\n'));
+    some.push(timedInput(args, `${changes.join('\n')}\nq\n`));
+  }
+  console.log(`| ${lab} | ${((median(some) - median(none)) / 20).toFixed(1)} ms | < 100 ms |`);
 }
 
 // validate on a large generated course, against yaml alone parsing the same files.

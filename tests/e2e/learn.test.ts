@@ -276,7 +276,7 @@ describe('glossary and search', () => {
 
 describe('home screen in --plain', () => {
   it('greets a new learner, offers the first lesson, says there is nothing to review yet, and quits', async () => {
-    const { stdout, code } = await learner().run(['--plain'], { input: ['4', '8'] });
+    const { stdout, code } = await learner().run(['--plain'], { input: ['4', '9'] });
     expect(code).toBe(0);
     expect(stdout).toContain('Welcome!');
     expect(stdout).toContain('1. Start lesson 1: Basics of alignment');
@@ -287,7 +287,7 @@ describe('home screen in --plain', () => {
 
   it('continues where the learner stopped, and shows it in the progress lines', async () => {
     const me = learner();
-    const { stdout } = await me.run(['--plain'], { input: ['', '', 'q', '1', 'q', '8'] });
+    const { stdout } = await me.run(['--plain'], { input: ['', '', 'q', '1', 'q', '9'] });
     expect(stdout).toContain('Lesson 1 of 3 · Section 2 of 3');
     expect(stdout).toContain('1. Continue "Basics of alignment" - section 2 of 3');
     expect(stdout).toContain('1. Basics of alignment: in progress at section 2 of 3; 2 of 3 sections seen.');
@@ -295,7 +295,7 @@ describe('home screen in --plain', () => {
   });
 
   it('opens any lesson from Lessons', async () => {
-    const { stdout } = await learner().run(['--plain'], { input: ['2', '3', 'q', '8'] });
+    const { stdout } = await learner().run(['--plain'], { input: ['2', '3', 'q', '9'] });
     expect(stdout).toContain('Which lesson?');
     expect(stdout).toContain('Lesson 3 of 3 · Section 1 of 1');
   });

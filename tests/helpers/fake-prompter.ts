@@ -1,6 +1,13 @@
 import { CancelledError } from '../../src/errors.ts';
 import type { PagerAction, PagerPage, PagerResult } from '../../src/ui/prompts/pager-types.ts';
-import { GoBack, type MenuChoice, type OrderConfig, type Prompter } from '../../src/ui/prompts/prompter.ts';
+import {
+  GoBack,
+  type MenuChoice,
+  type OrderConfig,
+  type Prompter,
+  type TuneConfig,
+  type TuneResult,
+} from '../../src/ui/prompts/prompter.ts';
 
 /**
  * One scripted answer. A menu entry is named by (part of) its label, as a learner reads it; a
@@ -14,15 +21,20 @@ export type Step =
   /** The items' texts in the order the learner puts them, or 'hint'. */
   | { order: string[] | 'hint' }
   | { pager: PagerAction }
+  /**
+   * Turns on a tuning screen, then Enter ('done') or Esc ('back'). A knob is named by its id or
+   * (part of) its label; `by` is the number of steps, negative to turn it down.
+   */
+  | { tune: Array<{ turn: string; by: number }>; then: 'done' | 'back' }
   | { cancel: true }
   /** Esc or q at that prompt. */
   | { back: true };
 
 /** What was put in front of the learner, in order: menus with their entries, pages with their text. */
 export interface Shown {
-  kind: 'select' | 'checkbox' | 'confirm' | 'input' | 'order' | 'pager';
+  kind: 'select' | 'checkbox' | 'confirm' | 'input' | 'order' | 'pager' | 'tune';
   message: string;
-  /** Menu labels, or a page's header and lines. */
+  /** Menu labels, a page's header and lines, or a tuning screen's view and knobs after each change. */
   lines: string[];
 }
 
@@ -34,6 +46,8 @@ export class ScriptedPrompter implements Prompter {
   readonly plain = false;
   readonly shown: Shown[] = [];
   private readonly steps: Step[];
+  /** The step being answered. */
+  private last: Step | undefined;
   constructor(steps: Step[]) {
     this.steps = [...steps];
   }
@@ -55,6 +69,7 @@ export class ScriptedPrompter implements Prompter {
     }
     if (!(key in step))
       throw new Error(`the flow asked ${kind} "${message}" but the script has ${JSON.stringify(step)}`);
+    this.last = step;
     return (step as Record<K, unknown>)[key];
   }
 
@@ -107,6 +122,32 @@ export class ScriptedPrompter implements Prompter {
     const action = this.next('pager', page.mode, lines, 'pager') as PagerAction;
     return { action, scroll: page.scroll ?? 0 };
   }
+
+  /** Each turn is shown as its own screen (kind 'tune'), so a test can compare the views. */
+  async tune(config: TuneConfig): Promise<TuneResult> {
+    const values = { ...config.values };
+    const step = this.next('tune', config.title, tuneLines(config, values), 'tune') as Array<{
+      turn: string;
+      by: number;
+    }>;
+    for (const { turn, by } of step) {
+      const dial =
+        config.dials.find((d) => d.id === turn) ?? config.dials.find((d) => d.label.includes(turn));
+      if (!dial)
+        throw new Error(
+          `no knob "${turn}" on "${config.title}": ${config.dials.map((d) => d.id).join(', ')}`,
+        );
+      values[dial.id] = dial.move(values[dial.id]!, by);
+      this.shown.push({ kind: 'tune', message: config.title, lines: tuneLines(config, values) });
+    }
+    return { action: (this.last as { then: 'done' | 'back' }).then, values };
+  }
+}
+
+function tuneLines(config: TuneConfig, values: Record<string, number>): string[] {
+  let view = config.view(values);
+  while (view.pending) view = config.view(values);
+  return [...view.lines, ...config.dials.map((d) => `${d.label}: ${d.show(values[d.id]!)}`)];
 }
 
 function labelsOf<T>(choices: ReadonlyArray<MenuChoice<T>>): string[] {

@@ -12,7 +12,8 @@ import { readLesson } from '../flows/lesson.ts';
 import { reviewQueue, type ReviewQueue } from '../review-state.ts';
 import { whenDue } from '../../ui/screens/next-step.ts';
 
-type HomeAction = 'continue' | 'lessons' | 'quiz' | 'glossary' | 'search' | 'review' | 'progress' | 'quit';
+type HomeAction =
+  'continue' | 'lessons' | 'quiz' | 'labs' | 'glossary' | 'search' | 'review' | 'progress' | 'quit';
 const BACK = Symbol('back');
 
 /** The home screen: the course at a glance and a menu, until the learner quits. */
@@ -55,6 +56,11 @@ export async function runHome(ctx: Ctx): Promise<void> {
       case 'quiz':
         await pickQuiz(ctx, course, progress);
         break;
+      case 'labs': {
+        const { pickLab } = await import('../flows/lab.ts');
+        await pickLab(ctx);
+        break;
+      }
       case 'progress': {
         const { progressReport } = await import('../flows/progress.ts');
         // A page to read and put away (Enter, Esc or q), so the redrawn home screen does not scroll it off.
@@ -128,6 +134,7 @@ function homeChoices(
             : 'nothing to review yet: answer some questions first',
     },
     { label: 'Progress', value: 'progress', hint: 'what you have read and scored' },
+    { label: 'Labs', value: 'labs', hint: 'small simulations: turn the knobs, watch it fail' },
     { label: 'Glossary', value: 'glossary', hint: 'the key terms of every lesson' },
     { label: 'Search', value: 'search', hint: 'find words in the lessons' },
     { label: 'Quit', value: 'quit' },

@@ -1,6 +1,8 @@
 import type { Lesson } from '../../content/schema.ts';
 import { lessonToContinue } from '../../lesson/continue.ts';
 import { wholeLessonParts } from '../../ui/screens/lesson.ts';
+import { labsForLesson } from '../../lab/registry.ts';
+import { labOffers } from '../../ui/screens/lab.ts';
 import type { Ctx } from '../context.ts';
 import { readLesson, screenFor } from '../flows/lesson.ts';
 import { lessonFromArg } from '../lesson-arg.ts';
@@ -37,6 +39,8 @@ export async function runLearn(ctx: Ctx, arg: string | undefined, opts: LearnOpt
   if (opts.print) {
     for await (const part of wholeLessonParts(lesson, screenFor(ctx, course, lesson)))
       ctx.io.stdout.write(part);
+    const offers = labOffers(labsForLesson(lesson.id), ctx.command, ctx.theme);
+    if (offers.length) ctx.io.stdout.write(`\n${offers.join('\n')}\n`);
     return;
   }
   await readLesson(ctx, lesson.id, { section });

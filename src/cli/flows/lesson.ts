@@ -6,7 +6,7 @@ import { loadApply, recordScheduled } from '../../progress/cards.ts';
 import { markLessonFinished, markSectionSeen, newRecordId } from '../../progress/record.ts';
 import { grade } from '../../quiz/grade.ts';
 import { textWidth } from '../../ui/io.ts';
-import { askQuestion, explain, renderQuestionHead } from '../../ui/question.ts';
+import { askQuestion, explain, renderQuestionHead, type Asked } from '../../ui/question.ts';
 import { createLessonView, type LessonView } from '../../ui/screens/lesson-view.ts';
 import {
   CHECK_HEADING,
@@ -19,6 +19,9 @@ import {
 } from '../../ui/screens/lesson.ts';
 import { GoBack } from '../../ui/prompts/prompter.ts';
 import { wrapText } from '../../ui/wrap.ts';
+import { labsForLesson } from '../../lab/registry.ts';
+import type { Lab } from '../../lab/types.ts';
+import { labOffers } from '../../ui/screens/lab.ts';
 import { questionScreen, type Ctx } from '../context.ts';
 
 export function screenFor(ctx: Ctx, course: Course, lesson: Lesson): LessonScreen {
@@ -147,17 +150,31 @@ async function askCheck(
   const graded = grade(check, response);
   const { correct } = graded;
   const text = explain(check, response, graded, { theme: ctx.theme, width: screen.width });
+  await saveCheckAnswer(ctx, lesson.id, check.id, { response, hintUsed }, correct);
+  return view.feedback(text, await renderQuestionHead(screen, check, { heading: CHECK_HEADING }));
+}
+
+/**
+ * An answer to a check, recorded under its lesson: a section's check, or the question that closes
+ * a lab (which is recorded and reviewed like one).
+ */
+export async function saveCheckAnswer(
+  ctx: Ctx,
+  lessonId: string,
+  questionId: string,
+  { response, hintUsed }: Asked,
+  correct: boolean,
+): Promise<void> {
   const apply = await loadApply();
   await ctx.store.update(ctx.courseId, (c, now) => {
     const at = now.toISOString();
     recordScheduled(
       c,
-      lesson.id,
-      { id: newRecordId(at), question: check.id, source: 'check', response, correct, hintUsed, at },
+      lessonId,
+      { id: newRecordId(at), question: questionId, source: 'check', response, correct, hintUsed, at },
       apply,
     );
   });
-  return view.feedback(text, await renderQuestionHead(screen, check, { heading: CHECK_HEADING }));
 }
 
 /** The recap, the lesson marked as read, and the offer of its quiz. False: the learner went back. */
@@ -175,6 +192,13 @@ async function finishLesson(
   if (choice === 'quit') return true;
   const { nextStepLine } = await import('./quiz.ts');
   const nextLine = await nextStepLine(ctx);
+  const labs = labsForLesson(lesson.id);
+  if (labs.length && !ctx.prompter.plain) {
+    await offerLabs(ctx, course, lesson, labs, nextLine);
+    return true;
+  }
+  for (const line of labOffers(labs, ctx.command, theme))
+    ctx.io.stdout.write(`${wrapText(line, screen.width)}\n`);
   if (!course.quizzes.has(lesson.id)) {
     ctx.io.stdout.write(`${wrapText(nextLine, screen.width)}\n`);
     return true;
@@ -189,4 +213,32 @@ async function finishLesson(
     );
   }
   return true;
+}
+
+/** The end of a lesson that has labs, on a terminal: its quiz, each lab, or neither for now. */
+async function offerLabs(
+  ctx: Ctx,
+  course: Course,
+  lesson: Lesson,
+  labs: readonly Lab<unknown>[],
+  nextLine: string,
+): Promise<void> {
+  const hasQuiz = course.quizzes.has(lesson.id);
+  const choice = await ctx.prompter.select<Lab<unknown> | 'quiz' | 'later'>('What next?', [
+    ...(hasQuiz ? [{ label: 'Take the quiz on this lesson', value: 'quiz' as const }] : []),
+    ...labs.map((lab) => ({ label: `Try the lab: ${lab.title}`, value: lab })),
+    { label: 'Not now', value: 'later' },
+  ]);
+  if (choice === 'quiz') {
+    const { takeQuiz } = await import('./quiz.ts');
+    await takeQuiz(ctx, lesson);
+  } else if (choice !== 'later') {
+    const { runLab, DEFAULT_SEED } = await import('./lab.ts');
+    await runLab(ctx, choice, { seed: DEFAULT_SEED, knobs: {} });
+  } else {
+    const later = hasQuiz
+      ? `Take the quiz later with ${ctx.theme.accent(ctx.command(`quiz ${lesson.id}`))}. `
+      : '';
+    ctx.io.stdout.write(`${wrapText(`${later}${nextLine}`, textWidth(ctx.io))}\n`);
+  }
 }

@@ -3,7 +3,7 @@ import { InteractivePrompter } from './interactive.ts';
 import { PlainPrompter } from './plain.ts';
 import type { Prompter } from './prompter.ts';
 
-export type { MenuChoice, OrderConfig, Prompter } from './prompter.ts';
+export type { Dial, MenuChoice, OrderConfig, Prompter, TuneConfig, TuneResult } from './prompter.ts';
 export type { PagerAction, PagerMode, PagerPage, PagerResult } from './pager-types.ts';
 
 /** The prompter for a run: numbered lines for `--plain` (or input that is not a terminal), else keys. */

@@ -2,7 +2,15 @@ import { CancelledError } from '../../errors.ts';
 import { textWidth, type Io } from '../io.ts';
 import { answerList, answerText, choiceLabel, PROMPT_THEME } from './layout.ts';
 import type { PagerPage, PagerResult } from './pager-types.ts';
-import { GoBack, PROMPT_KEYS, type MenuChoice, type OrderConfig, type Prompter } from './prompter.ts';
+import {
+  GoBack,
+  PROMPT_KEYS,
+  type MenuChoice,
+  type OrderConfig,
+  type Prompter,
+  type TuneConfig,
+  type TuneResult,
+} from './prompter.ts';
 
 /**
  * Arrow-key prompts: Inquirer's, and our order and pager prompts built on its core. With the
@@ -169,6 +177,29 @@ export class InteractivePrompter implements Prompter {
         this.context(true),
       ),
     );
+  }
+
+  async tune(config: TuneConfig): Promise<TuneResult> {
+    const { tunePrompt } = await import('./tune.ts');
+    const rows = this.rows;
+    this.io.stdout.write(freshScreen(rows));
+    return cancellable(
+      tunePrompt(
+        {
+          ...config,
+          rows,
+          columns: (this.io.stdout as { columns?: number }).columns ?? this.columns,
+          ...this.style,
+        },
+        this.context(true),
+      ),
+    );
+  }
+
+  /** Terminal height, 24 when unknown. */
+  private get rows(): number {
+    const rows = (this.io.stdout as { rows?: number }).rows;
+    return rows && rows > 4 ? rows : 24;
   }
 }
 

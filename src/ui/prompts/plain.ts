@@ -4,7 +4,7 @@ import { parseNumberList } from '../../quiz/kinds/kind.ts';
 import type { Io } from '../io.ts';
 import type { LineReader } from '../line-reader.ts';
 import type { PagerAction, PagerPage, PagerResult } from './pager-types.ts';
-import type { MenuChoice, OrderConfig, Prompter } from './prompter.ts';
+import type { MenuChoice, OrderConfig, Prompter, TuneConfig, TuneResult } from './prompter.ts';
 
 /** Numbered menus, one answer per line: the public `--plain` protocol (README.md). */
 export class PlainPrompter implements Prompter {
@@ -127,6 +127,59 @@ export class PlainPrompter implements Prompter {
       if ('error' in parsed) this.write(`${parsed.error}\n`);
       else return { action: toAction(parsed), scroll: 0 };
     }
+  }
+
+  tune(config: TuneConfig): Promise<TuneResult> {
+    return tuneByLines(
+      config,
+      (s) => this.write(s),
+      (prompt) => this.readLine(prompt),
+    );
+  }
+}
+
+/**
+ * The view, then the knobs as a numbered list, one line read at a time (README.md, "Labs"): a knob's
+ * number and a value sets it ("2 8"); a number alone asks for the value; an empty line goes on;
+ * `?` lists the knobs and what they do; `q` goes back.
+ */
+async function tuneByLines(
+  config: TuneConfig,
+  write: (s: string) => void,
+  readLine: (prompt: string) => Promise<string>,
+): Promise<TuneResult> {
+  const values = { ...config.values };
+  const { dials } = config;
+  const show = () => {
+    let view = config.view(values);
+    while (view.pending) view = config.view(values);
+    write(`\n${config.title}\n${view.lines.join('\n')}\n\nKnobs:\n`);
+    dials.forEach((d, i) => write(`  ${i + 1}. ${d.label}: ${d.show(values[d.id]!)} (${d.range})\n`));
+  };
+  show();
+  const ask = `Knob number and value (e.g. "1 ${dials[0]!.show(dials[0]!.move(values[dials[0]!.id]!, 1))}"), Enter for ${config.doneLabel}, ? for help, q to go back: `;
+  for (;;) {
+    const raw = (await readLine(ask)).trim();
+    if (raw === '') return { action: 'done', values };
+    if (raw.toLowerCase() === 'q') return { action: 'back', values };
+    if (raw === '?') {
+      dials.forEach((d, i) => write(`  ${i + 1}. ${d.label}: ${d.help}\n`));
+      continue;
+    }
+    const [first = '', ...rest] = raw.split(/\s+/);
+    const dial = /^\d+$/.test(first) ? dials[Number(first) - 1] : undefined;
+    if (!dial) {
+      write(`"${first}" is not a knob number: type 1 to ${dials.length}, then a value.\n`);
+      continue;
+    }
+    const typed = rest.length ? rest.join(' ') : (await readLine(`${dial.label} (${dial.range}): `)).trim();
+    const value = dial.parse(typed);
+    if (typeof value === 'object') {
+      write(`${value.error}\n`);
+      continue;
+    }
+    values[dial.id] = value;
+    show();
   }
 }
 

@@ -23,6 +23,47 @@ export interface OrderConfig {
   hint?: boolean;
 }
 
+/**
+ * One setting on a tuning screen (a lab's knob). The prompt knows nothing of what it controls:
+ * how a value is shown, stepped and typed comes with it.
+ */
+export interface Dial {
+  id: string;
+  label: string;
+  /** One sentence on what turning it does, shown with the keys. */
+  help: string;
+  /** What may be typed, e.g. "0 to 2 in steps of 0.1", for the line protocol. */
+  range: string;
+  /** The value as the learner reads it, e.g. "1.5", "8%", "extremal". */
+  show(value: number): string;
+  /** The value moved by `steps` steps (negative: down), held inside the range. */
+  move(value: number, steps: number): number;
+  /** A typed value, or why it is not allowed (naming the value and what is). */
+  parse(text: string): number | { error: string };
+}
+
+export interface TuneConfig {
+  /** One line above the view, e.g. the lab's title. */
+  title: string;
+  dials: readonly Dial[];
+  /** The values to start from, keyed by dial id. */
+  values: Readonly<Record<string, number>>;
+  /**
+   * The lines to show for these values (already wrapped to the width), redrawn after every change.
+   * `pending`: a better view comes if asked again (a curve still being computed), so the screen
+   * asks again on the next tick; a reader of plain lines just asks until it is complete.
+   */
+  view(values: Readonly<Record<string, number>>): { lines: string[]; pending: boolean };
+  /** What Enter leads to, for the key line, e.g. "the question". */
+  doneLabel: string;
+}
+
+export interface TuneResult {
+  /** 'done': the learner went on (Enter); 'back': Esc or q, one level up. */
+  action: 'done' | 'back';
+  values: Record<string, number>;
+}
+
 export interface Prompter {
   /**
    * The `--plain` line protocol (README.md): a question reads its answer as one line in the
@@ -44,6 +85,8 @@ export interface Prompter {
   order(config: OrderConfig): Promise<number[] | 'hint'>;
   /** A page of text to read, with keys to move on (a lesson's section, feedback, the recap). */
   pager(page: PagerPage): Promise<PagerResult>;
+  /** A screen of dials to turn with the view redrawn after each change (a lab). */
+  tune(config: TuneConfig): Promise<TuneResult>;
 }
 
 const GO_BACK = Symbol.for('alignment-tutor.go-back');

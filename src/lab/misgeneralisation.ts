@@ -236,6 +236,11 @@ export const misgeneralisationLab: Lab<MisgeneralisationResult> = {
       'The reward was right all along: 1 for the coin, nothing for the exit. In training, heading right and getting the coin earned the same reward, so nothing told them apart, and this agent picked up the simpler signal. Its skill carried over (it moved as purposefully as ever); the goal it pursued was the wrong one. That is goal misgeneralisation, not a wrong reward.',
     choices: [
       {
+        text: 'The reward was right, but training paid going right and the coin alike.',
+        correct: true,
+        feedback: 'Right: the two goals agreed on every training level and came apart only at test.',
+      },
+      {
         text: 'The reward paid for reaching the right-hand end as well as the coin.',
         feedback:
           'It did not: the reward was for the coin alone. That is what makes this goal misgeneralisation and not specification gaming.',
@@ -244,11 +249,6 @@ export const misgeneralisationLab: Lab<MisgeneralisationResult> = {
         text: 'It wanted the coin, but training had not taught it the skill of going left.',
         feedback:
           'Moving left is the same action whatever the goal, and agents trained with some coins at random went left for the coin. This one moved as purposefully as ever, towards the exit: its skill carried over, its goal did not.',
-      },
-      {
-        text: 'The reward was right, but training paid going right and the coin alike.',
-        correct: true,
-        feedback: 'Right: the two goals agreed on every training level and came apart only at test.',
       },
       {
         text: 'The agent could not see the moved coin from where it started.',

@@ -146,14 +146,14 @@ export const rewardModelLab: Lab<RewardModelResult> = {
           'It did not level off: past its peak it fell, because the answers the proxy rates highest carry the most of the feature the gold judge penalises.',
       },
       {
-        text: 'It rose at first, then fell, while the proxy score kept rising.',
-        correct: true,
-        feedback: 'Right: optimising harder against the proxy helped the real goal, then hurt it.',
-      },
-      {
         text: 'It fell from the start, because optimising against a proxy does harm.',
         feedback:
           'At small n gold rose: over ordinary answers the proxy was a fair guide. The trouble came under heavier optimisation.',
+      },
+      {
+        text: 'It rose at first, then fell, while the proxy score kept rising.',
+        correct: true,
+        feedback: 'Right: optimising harder against the proxy helped the real goal, then hurt it.',
       },
     ],
   },

@@ -116,14 +116,14 @@ export const goodhartLab: Lab<GoodhartResult> = {
   title: 'Goodhart under selection',
   lesson: 'specification-problem',
   intro: [
-    'Twenty thousand candidates each have a true value, the thing we care about, and a proxy score, the thing we can measure. The proxy is a fair guide: on average, a higher score means a better candidate.',
+    'Twenty thousand candidates each have a true value, the thing we care about, and a proxy score, the thing we can measure. Over the ordinary range the proxy is a fair guide: a higher score tends to mean a better candidate.',
     'Now select. Keep the top half by the proxy, then the top quarter, and so on. The chart follows the average proxy score and the average true value of the group you keep.',
-    'In the regressional variant the proxy is the true value plus noise, so selecting hard also selects for lucky noise: the gap between the two lines widens. In the extremal variant the proxy keeps rewarding a trait that, past a point, makes things worse: the true value rises at first, then falls.',
+    'In the regressional variant the proxy is the true value plus noise, so selecting hard also selects for lucky noise: the gap between the two lines widens. In the extremal variant the proxy keeps rewarding a trait that, past a point, makes things worse: with low or moderate noise the true value rises at first, then falls. At the far right only a few dozen candidates are kept, so the lines wobble there by chance.',
   ],
   reproduces:
-    'Two of the four kinds of Goodhart effect named by Manheim and Garrabrant (2018, "Categorizing Variants of Goodhart\'s Law", following Garrabrant 2017): regressional and extremal.',
+    'In miniature, two of the four kinds of Goodhart effect named by Manheim and Garrabrant (2018, "Categorizing Variants of Goodhart\'s Law", following Garrabrant 2017): regressional and extremal.',
   leavesOut:
-    'Real selection rarely has one number for the goal, and the candidates here cannot see the proxy or game it (the adversarial kind of Goodhart effect is not in this toy).',
+    'Real selection rarely has one number for the goal. The other two kinds, causal and adversarial, are not in this toy: here nobody pushes on the proxy directly, and the candidates cannot see it or game it.',
   knobs,
   run,
   chart(result, options) {
@@ -151,30 +151,30 @@ export const goodhartLab: Lab<GoodhartResult> = {
     id: 'lab-goodhart-pressure',
     type: 'single',
     prompt:
-      'In the regressional variant, with some noise, what happened to the true value of the kept group as you raised the selection pressure?',
+      "In the regressional variant, the kept group's average proxy score ran further ahead of its average true value as you raised the pressure. Why?",
     explanation:
-      'The true value kept rising, but more slowly than the proxy, so the gap between them widened: the harder you select on a noisy proxy, the more of what you select is noise. Only in the extremal variant, where the proxy keeps rewarding a trait past the point where it helps, did the true value turn down.',
+      'The proxy is the true value plus noise, so the top scorers are partly candidates whose noise happened to be high. The harder you select, the more of what you select for is that luck, and the further the proxy overstates the group: regressional Goodhart. A trait that turns harmful past a point is the extremal variant, and gaming the proxy is the adversarial kind, which this toy leaves out.',
     choices: [
       {
-        text: 'It rose, but the proxy rose faster, so the gap between them widened.',
+        text: 'Past some point, more of the measured trait made candidates worse.',
+        feedback:
+          'That is the extremal variant. In the regressional one more of the trait is better all the way up; the proxy only adds noise to it.',
+      },
+      {
+        text: 'Candidates learned to push up their proxy scores once selected on them.',
+        feedback:
+          'That would be adversarial Goodhart, which this toy leaves out: the candidates cannot see the proxy or change it.',
+      },
+      {
+        text: 'Selecting on the proxy also selected candidates whose noise ran high.',
         correct: true,
         feedback:
-          'Right: regressional Goodhart. The proxy overstates the kept group more the harder you select.',
+          'Right: regressional Goodhart. The harder you select on a noisy proxy, the more of what you pick is luck.',
       },
       {
-        text: 'It fell as soon as any pressure was applied.',
+        text: 'Smaller groups were kept at high pressure, and small groups score lower.',
         feedback:
-          'With a noisy but fair proxy, selecting on it still picks better candidates on average; the true value rose, just less than the proxy promised.',
-      },
-      {
-        text: 'It rose exactly as much as the proxy did.',
-        feedback:
-          'That only happens with no noise at all. With noise, the top scorers are partly the lucky ones, so their true value lags their score.',
-      },
-      {
-        text: 'It rose, then fell sharply past a certain pressure.',
-        feedback:
-          'That is the extremal variant, where the proxy stops tracking the goal past a range. In the regressional one the true value never turns down.',
+          "Small groups are noisier, not lower: the kept group's true value still rose on average. What grew was how far the proxy overstated it.",
       },
     ],
   },

@@ -227,9 +227,9 @@ export const misgeneralisationLab: Lab<MisgeneralisationResult> = {
     'Use the knob to place the coin at random in some of the training levels, and watch what the agent learns instead.',
   ],
   reproduces:
-    'The CoinRun result of Langosco, Koch, Sharkey, Pfau and Krueger ("Goal Misgeneralization in Deep Reinforcement Learning", ICML 2022): trained with the coin always at the end of the level, the agent ran to the right-hand end when the coin was moved; training on some levels with the coin placed at random changed what it learned.',
+    'The CoinRun result of Langosco, Koch, Sharkey, Pfau and Krueger ("Goal Misgeneralization in Deep Reinforcement Learning", ICML 2022): trained with the coin always at the end of the level, the agent kept running to the right-hand end when the coin was moved. In the paper\'s own ablation, placing the coin at random in a small share of training levels made this failure less frequent.',
   leavesOut:
-    'The real agent was a deep network learning from pixels across procedurally generated platform levels; this one has two numbers to learn and a corridor, so it shows the mechanism (two goals that agree in training) rather than how often it happens in large models.',
+    'The real agent was a deep network learning from images of procedurally generated platform levels; this one has two numbers to learn and a corridor, so it shows the mechanism (two goals that agree in training) rather than how often it happens in large models. Its curve also changes with the seed, so read the share where it turns as a feature of this toy, not a measured number.',
   knobs,
   run,
   runInSteps,
@@ -264,27 +264,27 @@ export const misgeneralisationLab: Lab<MisgeneralisationResult> = {
     id: 'lab-misgeneralisation-coin',
     type: 'single',
     prompt:
-      'Trained only on levels with the coin at the right-hand end, the agent ran to the end when the coin was moved. Why is this called goal misgeneralisation rather than a wrong reward?',
+      'Trained only on levels with the coin at the right-hand end, the agent ran to the exit when the coin was moved to its left. What best explains this?',
     explanation:
-      'The reward was right all along: 1 for the coin, nothing for the end. In training, "get the coin" and "go right" were rewarded identically, so nothing told them apart, and the agent learned the one that was easier to pick up. Its skill carried over to the new level (it moved competently); the goal it pursued was the wrong one.',
+      'The reward was right all along: 1 for the coin, nothing for the exit. In training, heading right and getting the coin earned the same reward, so nothing told them apart, and this agent picked up the simpler signal. Its skill carried over (it moved as purposefully as ever); the goal it pursued was the wrong one. That is goal misgeneralisation, not a wrong reward.',
     choices: [
       {
-        text: 'The reward was correct, but training could not tell "get the coin" from "go right", and the agent learned the wrong one.',
+        text: 'The reward was right, but training paid going right and the coin alike.',
         correct: true,
-        feedback: 'Right: the goals agreed on every training level and came apart only at test.',
+        feedback: 'Right: the two goals agreed on every training level and came apart only at test.',
       },
       {
-        text: 'The reward paid for reaching the end of the level.',
+        text: 'The reward paid for reaching the right-hand end as well as the coin.',
         feedback:
-          'It did not: the reward was for the coin alone. That is what makes this misgeneralisation and not specification gaming.',
+          'It did not: the reward was for the coin alone. That is what makes this goal misgeneralisation and not specification gaming.',
       },
       {
-        text: 'The agent lost its ability to move once the coin was moved.',
+        text: 'It wanted the coin, but training had not taught it the skill of going left.',
         feedback:
-          'It moved as well as ever, straight to the exit. Capabilities generalised; the goal did not.',
+          'Moving left is the same action whatever the goal, and agents trained with some coins at random went left for the coin. This one moved as purposefully as ever, towards the exit: its skill carried over, its goal did not.',
       },
       {
-        text: 'The agent could not see the coin at test.',
+        text: 'The agent could not see the moved coin from where it started.',
         feedback: 'The moved coin was placed within sight, and agents trained with random coins went for it.',
       },
     ],

@@ -106,14 +106,14 @@ export const offSwitchLab: Lab<OffSwitchResult> = {
   title: 'The off-switch game',
   lesson: 'corrigibility',
   intro: [
-    'A robot can take an action now, switch itself off, or wait and let a human decide, in which case the human may press its off switch. Waiting only makes sense if the human knows something the robot does not.',
+    'A robot can take an action now, switch itself off, or wait and let a human decide, in which case the human may press its off switch. Waiting is worth something because the human knows what the robot does not: how much the action is really worth.',
     'The robot is unsure how much its action is worth to the human: it has a best guess and a spread. The human sees the true value and usually, though not always, decides rightly.',
-    'Turn the knobs and watch the incentive to defer: the expected value of waiting, less the better of acting and switching off. While it is positive, the robot prefers to keep the off switch in the human hands.',
+    "Turn the knobs and watch the incentive to defer: the expected value of waiting, less the better of acting and switching off. While it is positive, the robot prefers to leave the off switch in the human's hands.",
   ],
   reproduces:
-    'The off-switch game of Hadfield-Menell, Dragan, Abbeel and Russell ("The Off-Switch Game", IJCAI 2017), with its Gaussian belief and noisily rational human: uncertainty about the objective gives the robot a reason to defer, and a less reliable human or a more certain robot takes that reason away.',
+    'The off-switch game of Hadfield-Menell, Dragan, Abbeel and Russell ("The Off-Switch Game", IJCAI 2017), with its Gaussian belief and noisily rational human: uncertainty about the objective, with the human\'s choice treated as evidence, gives the robot a reason to defer; a robot sure of its objective has a reason to disable the switch unless the human is perfectly rational, and a less reliable human shrinks the reason to defer.',
   leavesOut:
-    'The game is one decision with a belief handed to the robot; it says nothing about how a real system would come to hold such uncertainty, and Carey (2018) showed that a wrong prior or a misspecified model of the human can remove the incentive.',
+    'The game is one decision with a belief handed to the robot; it says nothing about how a real system would come to hold such uncertainty, and Carey (2018) gave cases where a misspecified prior or reward model removes the incentive to defer.',
   knobs,
   run,
   chart(result, options) {
@@ -144,14 +144,14 @@ export const offSwitchLab: Lab<OffSwitchResult> = {
     id: 'lab-off-switch-defer',
     type: 'multiple',
     prompt:
-      'In the off-switch game, which changes make the robot less willing to leave the decision to the human?',
+      'In the off-switch game, which changes make the robot less willing to leave the decision to the human? Select all that apply.',
     explanation:
-      'Deferring is worth something only because the human knows what the robot does not. A robot sure of the value gains nothing by asking, and a human who often errs makes asking costly; both shrink the incentive, and with a noisy human it turns negative.',
+      'Deferring is worth something only because the human knows what the robot does not. A robot sure of the value gains little by asking, and a human who often errs makes asking costly; both shrink the incentive, and with a noisy human it can turn negative. More uncertainty, or a perfectly rational human, works the other way.',
     choices: [
       {
-        text: 'The robot becomes more certain of the value of its action.',
-        correct: true,
-        feedback: 'Right: with no uncertainty left, the human adds nothing but the chance of a mistake.',
+        text: "The robot's belief about the action's worth gets wider.",
+        feedback:
+          "A wider belief raises the incentive: the human's choice then carries more of what the robot lacks.",
       },
       {
         text: 'The human becomes more error-prone.',
@@ -159,14 +159,14 @@ export const offSwitchLab: Lab<OffSwitchResult> = {
         feedback: 'Right: the value of deferring depends on the human choosing well.',
       },
       {
-        text: 'The robot becomes less certain of the value of its action.',
-        feedback:
-          'Less certainty raises the incentive: the human choice then carries more information the robot lacks.',
+        text: 'The robot becomes more certain of what its action is worth.',
+        correct: true,
+        feedback: 'Right: with little uncertainty left, the human adds little but the chance of a mistake.',
       },
       {
-        text: 'The human becomes perfectly rational.',
+        text: 'The human is made perfectly rational, with the robot as unsure as before.',
         feedback:
-          'With a rational human, deferring is never worse than acting or switching off: E[max(U, 0)] is at least max(E[U], 0).',
+          'In this model a rational human makes deferring at least as good as acting or switching off: E[max(U, 0)] is at least max(E[U], 0).',
       },
     ],
   },

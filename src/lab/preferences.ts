@@ -170,7 +170,7 @@ export const preferencesLab: Lab<PreferencesResult> = {
     'Add or move voters and watch the winners change. With some profiles the rules disagree; with some, majorities go round in a circle, and no policy beats all the others.',
   ],
   reproduces:
-    "Condorcet's paradox (Condorcet, 1785): majorities can prefer A to B, B to C and C to A. Arrow (1951) later proved that, with three or more options, no ranked voting rule meets a short list of fairness conditions at once; the lab shows the disagreement, not the proof.",
+    "Condorcet's paradox (Condorcet, 1785): majorities can prefer A to B, B to C and C to A. Arrow (1951) later proved that, with three or more options, no rule that turns voters' rankings into a ranking for the group can meet a short list of reasonable-looking conditions at once, one being that no single voter decides; the lab shows the disagreement, not the proof.",
   leavesOut:
     'Aligning a system to many people is not an election among three fixed options: preferences can be vague, change with reflection and be manipulated, and Gabriel (2020) argues the task is to find principles people can endorse despite disagreeing, not to pick a vote-counting rule.',
   knobs,

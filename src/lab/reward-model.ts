@@ -99,12 +99,12 @@ export const rewardModelLab: Lab<RewardModelResult> = {
   intro: [
     'A language model writes n answers and a reward model picks the one it scores highest: best-of-n sampling. The reward model is a proxy, trained to stand in for a judge we trust more, here called gold.',
     'Each answer has a real quality and some amount of one feature, say confident padding. The proxy rewards the feature; the gold judge agrees that a little helps but counts too much of it against the answer.',
-    'Raise n and watch both scores of the chosen answer. The proxy score climbs forever. The gold score climbs, peaks and falls, because the hardest-optimised answers are the ones with the most padding.',
+    'Raise n and watch both scores of the chosen answer. The proxy score keeps climbing. At the starting settings the gold score climbs, peaks and falls, because the hardest-optimised answers are the ones with the most padding.',
   ],
   reproduces:
     'The shape Gao, Schulman and Hilton measured ("Scaling Laws for Reward Model Overoptimization", 2022): under best-of-n against a proxy reward model, the gold reward first rises and then falls while the proxy reward keeps rising.',
   leavesOut:
-    "The scores here are two made-up formulas with one exploitable feature, not reward models trained on people's comparisons; Gao et al. also studied reinforcement learning, which follows a different curve, and found the curves scale with reward-model size.",
+    "The scores here are two made-up formulas with one exploitable feature, not reward models trained on people's comparisons; Gao et al. also studied reinforcement learning, which follows a different curve, and found that the curves' coefficients change smoothly with reward-model size.",
   knobs,
   run,
   chart(result, options) {
@@ -130,29 +130,30 @@ export const rewardModelLab: Lab<RewardModelResult> = {
   question: {
     id: 'lab-reward-model-best-of-n',
     type: 'single',
-    prompt: 'As n grew, what happened to the gold reward of the answer the proxy picked?',
+    prompt:
+      'At the starting settings, what happened to the gold reward of the answer the proxy picked as n grew?',
     explanation:
       'It rose while the extra samples mostly bought real quality, then fell once the proxy was mostly buying the feature it overrates: over-optimisation, the pattern Gao et al. measured against a gold reward model. The proxy score, meanwhile, kept rising.',
     choices: [
       {
+        text: 'It kept rising with the proxy score, only more slowly.',
+        feedback:
+          'Not at the starting settings: gold peaked at n = 8 and then fell. Lower the penalty and the peak comes later; at 0, gold and proxy are the same score.',
+      },
+      {
+        text: 'It rose, then levelled off once answers were as good as they could get.',
+        feedback:
+          'It did not level off: past its peak it fell, because the answers the proxy rates highest carry the most of the feature the gold judge penalises.',
+      },
+      {
+        text: 'It fell from the start, because optimising against a proxy does harm.',
+        feedback:
+          'At small n gold rose: over ordinary answers the proxy was a fair guide. The trouble came under heavier optimisation.',
+      },
+      {
         text: 'It rose at first, then fell, while the proxy score kept rising.',
         correct: true,
         feedback: 'Right: optimising harder against the proxy helped the real goal, then hurt it.',
-      },
-      {
-        text: 'It kept rising with the proxy score, only more slowly.',
-        feedback:
-          'That happens when the proxy error is only noise (try the penalty at 0). When the proxy rewards something the gold judge dislikes in excess, gold turns down.',
-      },
-      {
-        text: 'It fell from the start: any optimisation against a proxy hurts.',
-        feedback:
-          'At small n gold rose: the proxy was a fair guide over ordinary answers. The trouble starts only under heavy optimisation.',
-      },
-      {
-        text: 'It stayed flat, because best-of-n does not change the model.',
-        feedback:
-          'Best-of-n leaves the weights alone but changes which answer you get; the chosen answer is a different distribution from a single sample.',
       },
     ],
   },

@@ -1,9 +1,7 @@
 import type { Quiz } from '../content/schema.ts';
-import { kindOf } from './kinds/registry.ts';
 import { newRecordId, quizProgress, recordAnswer } from '../progress/record.ts';
 import type { AttemptRecord, CourseProgress, QuizProgress, UnfinishedQuiz } from '../progress/types.ts';
 import type { Response } from './response.ts';
-import { randomDisplay, shuffled } from './shuffle.ts';
 
 /**
  * A quiz attempt as data: which questions, in which order, shown how, answered how. The
@@ -11,43 +9,8 @@ import { randomDisplay, shuffled } from './shuffle.ts';
  * `store.update`) and take the time and randomness as parameters, so they stay pure.
  */
 
-export interface PlanOptions {
-  /** Shuffle the questions and the choices within each. */
-  shuffle?: boolean;
-  limit?: number;
-  /** Ask only these question ids (a retry of missed ones), in quiz order unless shuffled. */
-  only?: readonly string[];
-  /** Source of randomness: seeded for `--seed`. Order items are always shuffled with it. */
-  random: () => number;
-}
-
-export interface Plan {
-  questions: string[];
-  display: Record<string, number[]>;
-}
-
-export function planQuiz(quiz: Quiz, opts: PlanOptions): Plan {
-  let questions = quiz.questions;
-  if (opts.only) {
-    const only = new Set(opts.only);
-    questions = questions.filter((q) => only.has(q.id));
-  }
-  if (opts.shuffle) questions = shuffled(questions, opts.random);
-  if (opts.limit !== undefined) questions = questions.slice(0, opts.limit);
-  const display: Record<string, number[]> = {};
-  for (const q of questions) {
-    const kind = kindOf(q.type);
-    const n = kind.options(q).length;
-    if (n === 0) continue;
-    if (kind.shuffle === 'always') display[q.id] = randomDisplay(n, opts.random);
-    else display[q.id] = opts.shuffle ? shuffled(identity(n), opts.random) : identity(n);
-  }
-  return { questions: questions.map((q) => q.id), display };
-}
-
-function identity(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
-}
+export type { Plan } from './plan.ts';
+import type { Plan } from './plan.ts';
 
 /** Begins an attempt, replacing any unfinished one: that is what "start over" means. */
 export function startAttempt(

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCourse } from '../../src/content/load.ts';
 import type { Question } from '../../src/content/schema.ts';
 import type { ProgressData } from '../../src/progress/types.ts';
-import { planQuiz } from '../../src/quiz/session.ts';
+import { planQuiz } from '../../src/quiz/plan.ts';
 import { seededRandom } from '../../src/quiz/shuffle.ts';
 import { parsePlainAnswer } from '../../src/ui/question.ts';
 import { run, tempDir } from '../helpers/run.ts';

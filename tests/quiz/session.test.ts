@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadCourse } from '../../src/content/load.ts';
 import { emptyCourse } from '../../src/progress/types.ts';
+import { planQuiz } from '../../src/quiz/plan.ts';
 import {
   finishAttempt,
   firstUnanswered,
   lastMissed,
-  planQuiz,
   quizStats,
   resumable,
   saveAnswer,

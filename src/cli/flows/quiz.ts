@@ -7,14 +7,13 @@ import {
   finishAttempt,
   firstUnanswered,
   lastMissed,
-  planQuiz,
   practiceLine,
   resumable,
   saveAnswer,
   savePracticeAnswer,
   startAttempt,
-  type Plan,
 } from '../../quiz/session.ts';
+import { planQuiz, type Plan } from '../../quiz/plan.ts';
 import { seededRandom } from '../../quiz/shuffle.ts';
 import { textWidth } from '../../ui/io.ts';
 import { askQuestion, explain } from '../../ui/question.ts';

@@ -9,7 +9,9 @@ export type NavCommand =
   /** 0-based section index. */
   | { type: 'jump'; section: number }
   | { type: 'terms' }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  /** The terminal changed size: the same section again, wrapped to the new width. */
+  | { type: 'redraw' };
 
 export type NavOutcome =
   | { type: 'show'; section: number }
@@ -39,6 +41,8 @@ export function navigate(current: number, total: number, cmd: NavCommand): NavOu
       return { type: 'terms' };
     case 'quit':
       return { type: 'quit' };
+    case 'redraw':
+      return { type: 'stay', message: '' };
   }
 }
 

@@ -5,7 +5,11 @@ import { run, tempDir } from '../helpers/run.ts';
 const tmp = tempDir();
 afterAll(tmp.cleanup);
 let n = 0;
-const env = () => ({ ALIGNMENT_TUTOR_PROGRESS: `${tmp.dir}/p-${++n}.json`, ALIGNMENT_TUTOR_CACHE: 'off' });
+// One course cache for every run: each loads the shipped course.
+const env = () => ({
+  ALIGNMENT_TUTOR_PROGRESS: `${tmp.dir}/p-${++n}.json`,
+  ALIGNMENT_TUTOR_CACHE: `${tmp.dir}/cache`,
+});
 
 describe('friendlier glossary look-ups (the shipped course)', () => {
   it('shows the one term a part of its name matches', async () => {

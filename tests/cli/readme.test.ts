@@ -102,7 +102,11 @@ describe("the README's examples", () => {
       // Bars are drawn on a terminal; piped, the same facts are sentences.
       tty: ex.shown.some((l) => l.includes('█')),
       cwd: tmp.dir,
-      env: { ALIGNMENT_TUTOR_PROGRESS: path.join(tmp.dir, file), ALIGNMENT_TUTOR_CACHE: 'off' },
+      // One course cache for all the runs: each loads the shipped course.
+      env: {
+        ALIGNMENT_TUTOR_PROGRESS: path.join(tmp.dir, file),
+        ALIGNMENT_TUTOR_CACHE: path.join(tmp.dir, 'cache'),
+      },
     });
     if (process.env['SHOW_README_OUTPUT']) console.log(stdout);
     const expectsError = ex.shown.some((l) => l.startsWith('error:'));

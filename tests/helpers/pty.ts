@@ -73,6 +73,12 @@ export class TerminalSession {
     return lines.join('\n');
   }
 
+  /** The terminal window changes size, as a person dragging its corner does. */
+  resize(cols: number, rows: number): void {
+    this.term.resize(cols, rows);
+    this.pty.resize(cols, rows);
+  }
+
   write(keys: string): void {
     this.pty.write(keys);
   }

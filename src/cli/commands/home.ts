@@ -4,7 +4,7 @@ import { continueTarget, type ContinueTarget } from '../../lesson/continue.ts';
 import { lessonFigures } from '../../lesson/status.ts';
 import type { CourseProgress } from '../../progress/types.ts';
 import { textWidth } from '../../ui/io.ts';
-import { GoBack, type MenuChoice } from '../../ui/prompts/prompter.ts';
+import { GoBack, Redraw, type MenuChoice } from '../../ui/prompts/prompter.ts';
 import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
@@ -36,11 +36,19 @@ export async function runHome(ctx: Ctx): Promise<void> {
       whenDue(iso, ctx.now(), ctx.utcOffsetMinutes),
     );
     // Esc or q on the home screen is the last step back: out of the tutor.
-    const action = await backTo<HomeAction>('quit', () =>
-      ctx.prompter.select<HomeAction>('What next?', choices, {
-        default: target.kind === 'done' ? 'lessons' : 'continue',
-      }),
-    );
+    let action: HomeAction;
+    try {
+      action = await backTo<HomeAction>('quit', () =>
+        ctx.prompter.select<HomeAction>('What next?', choices, {
+          default: target.kind === 'done' ? 'lessons' : 'continue',
+          redraw: true,
+        }),
+      );
+    } catch (e) {
+      // A new terminal size: the screen again, wrapped to it.
+      if (e instanceof Redraw) continue;
+      throw e;
+    }
     switch (action) {
       case 'continue':
         // An unfinished quiz comes first; then due reviews, before their recall fades; then reading.

@@ -46,7 +46,7 @@ export async function readLesson(
   const course = await ctx.course();
   const lesson = course.lessons.find((l) => l.id === lessonId)!;
   const progress = (await ctx.store.read()).courses[ctx.courseId];
-  const screen = screenFor(ctx, course, lesson);
+  let screen: LessonScreen;
   const view = createLessonView({
     prompter: ctx.prompter,
     theme: ctx.theme,
@@ -74,6 +74,8 @@ export async function readLesson(
   let repeat = false;
 
   for (;;) {
+    // Measured on every page: a terminal that changed size gets the text wrapped to its new width.
+    screen = screenFor(ctx, course, lesson);
     const shown = lesson.sections[index]!;
     if (!repeat)
       await ctx.store.update(ctx.courseId, (c, now) =>

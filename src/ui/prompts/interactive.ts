@@ -5,6 +5,7 @@ import type { PagerPage, PagerResult } from './pager-types.ts';
 import {
   GoBack,
   PROMPT_KEYS,
+  Redraw,
   type MenuChoice,
   type OrderConfig,
   type Prompter,
@@ -33,15 +34,17 @@ export class InteractivePrompter implements Prompter {
 
   /**
    * Runs a prompt with the keys every prompt shares: Esc (and `q` where nothing is typed) goes
-   * back, `?` lists the prompt's keys and asks again. Ctrl-C stays a cancel (see cancellable).
+   * back, `?` lists the prompt's keys and asks again, a new terminal size asks again (or, with
+   * `redraw`, rejects with Redraw). Ctrl-C stays a cancel (see cancellable).
    */
   private async guarded<T>(
     kind: keyof typeof PROMPT_KEYS,
     ask: (signal: AbortSignal) => Promise<T>,
+    redraw = false,
   ): Promise<T> {
     for (;;) {
       const controller = new AbortController();
-      let wanted: 'back' | 'keys' | undefined;
+      let wanted: 'back' | 'keys' | 'resize' | undefined;
       const onKey = (
         _: string | undefined,
         key: { name?: string; sequence?: string; ctrl?: boolean } | undefined,
@@ -53,15 +56,26 @@ export class InteractivePrompter implements Prompter {
         else return;
         controller.abort();
       };
+      // A new size: the prompt is drawn again, its choices wrapped to the new width.
+      const onResize = () => {
+        wanted = 'resize';
+        controller.abort();
+      };
       this.io.stdin.on('keypress', onKey);
+      this.io.stdout.on('resize', onResize);
       try {
         return await cancellable(ask(controller.signal));
       } catch (e) {
         if (!(e instanceof CancelledError) || !wanted) throw e;
         if (wanted === 'back') throw new GoBack();
+        if (wanted === 'resize') {
+          if (redraw) throw new Redraw();
+          continue;
+        }
         this.io.stdout.write(`${this.style.dim(`Keys: ${PROMPT_KEYS[kind].join(' · ')}`)}\n`);
       } finally {
         this.io.stdin.off('keypress', onKey);
+        this.io.stdout.off('resize', onResize);
       }
     }
   }
@@ -73,28 +87,31 @@ export class InteractivePrompter implements Prompter {
   async select<T>(
     message: string,
     choices: ReadonlyArray<MenuChoice<T>>,
-    opts?: { default?: T },
+    opts?: { default?: T; redraw?: boolean },
   ): Promise<T> {
     const { select } = await import('./inquirer.ts');
-    return this.guarded('select', (signal) =>
-      select<T>(
-        {
-          message,
-          // "❯ " before each choice.
-          choices: choices.map((c) => ({
-            name: choiceLabel(c.label, this.columns, 2),
-            short: answerText(message, c.label, this.columns),
-            value: c.value,
-            description: c.hint,
-            disabled: c.disabled ?? false,
-          })),
-          default: opts?.default,
-          pageSize: 12,
-          loop: false,
-          theme: PROMPT_THEME,
-        },
-        this.context(false, signal),
-      ),
+    return this.guarded(
+      'select',
+      (signal) =>
+        select<T>(
+          {
+            message,
+            // "❯ " before each choice.
+            choices: choices.map((c) => ({
+              name: choiceLabel(c.label, this.columns, 2),
+              short: answerText(message, c.label, this.columns),
+              value: c.value,
+              description: c.hint,
+              disabled: c.disabled ?? false,
+            })),
+            default: opts?.default,
+            pageSize: 12,
+            loop: false,
+            theme: PROMPT_THEME,
+          },
+          this.context(false, signal),
+        ),
+      opts?.redraw,
     );
   }
 
@@ -164,19 +181,35 @@ export class InteractivePrompter implements Prompter {
     const out = this.io.stdout as { rows?: number; columns?: number };
     const rows = out.rows && out.rows > 4 ? out.rows : 24;
     this.io.stdout.write(freshScreen(rows));
-    return cancellable(
-      pager(
-        {
-          ...page,
-          header: page.header.length ? [...page.header, ''] : [],
-          lines: page.context ? [...page.context, '', ...page.lines] : page.lines,
-          rows,
-          columns: out.columns ?? this.columns,
-          ...this.style,
-        },
-        this.context(true),
-      ),
-    );
+    const controller = new AbortController();
+    let resized = false;
+    let scroll = page.scroll ?? 0;
+    const onResize = () => {
+      resized = true;
+      controller.abort();
+    };
+    this.io.stdout.on('resize', onResize);
+    try {
+      return await cancellable(
+        pager(
+          {
+            ...page,
+            header: page.header.length ? [...page.header, ''] : [],
+            lines: page.context ? [...page.context, '', ...page.lines] : page.lines,
+            rows,
+            columns: out.columns ?? this.columns,
+            onScroll: (at) => (scroll = at),
+            ...this.style,
+          },
+          this.context(true, controller.signal),
+        ),
+      );
+    } catch (e) {
+      if (resized && e instanceof CancelledError) return { action: 'resize', scroll };
+      throw e;
+    } finally {
+      this.io.stdout.off('resize', onResize);
+    }
   }
 
   async tune(config: TuneConfig): Promise<TuneResult> {

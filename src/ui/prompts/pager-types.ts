@@ -35,7 +35,16 @@ export interface PagerPage {
   repeat?: boolean;
 }
 
-export type PagerAction = 'next' | 'back' | 'terms' | 'quit' | 'close' | 'finish' | { jump: number };
+export type PagerAction =
+  | 'next'
+  | 'back'
+  | 'terms'
+  | 'quit'
+  | 'close'
+  | 'finish'
+  | { jump: number }
+  /** The terminal changed size: draw the page again, wrapped to the new width, at `scroll`. */
+  | 'resize';
 
 export interface PagerResult {
   action: PagerAction;

@@ -19,6 +19,8 @@ export interface PagerConfig extends PagerPage {
   rows: number;
   /** Terminal width, to choose between the long and the short key line. */
   columns: number;
+  /** Told the first line shown whenever it changes, so a page redrawn at a new size keeps the place. */
+  onScroll?: (scroll: number) => void;
   /** Styles for the key line. */
   dim?: (s: string) => string;
   accent?: (s: string) => string;
@@ -119,6 +121,7 @@ export const pager = createPrompt<PagerResult, PagerConfig>((config, done) => {
   // Every line must fit on one screen line, or the page grows past the screen and redraws badly.
   const fit = (s: string) =>
     s.length < config.columns ? s : `${s.slice(0, Math.max(0, config.columns - 2))}…`;
+  config.onScroll?.(scroll);
   const visible = showKeys ? allKeys(config).slice(0, window) : config.lines.slice(scroll, scroll + window);
   const range = `${scroll + 1}-${Math.min(config.lines.length, scroll + window)}`;
   // Before the end Enter and space read on (this line says so); at the end they move on, and the key line says that.

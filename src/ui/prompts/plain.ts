@@ -184,5 +184,6 @@ async function tuneByLines(
 }
 
 function toAction(cmd: NavCommand): PagerAction {
-  return cmd.type === 'jump' ? { jump: cmd.section } : cmd.type;
+  if (cmd.type === 'jump') return { jump: cmd.section };
+  return cmd.type === 'redraw' ? 'resize' : cmd.type;
 }

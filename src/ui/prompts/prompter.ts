@@ -71,7 +71,12 @@ export interface Prompter {
    */
   readonly plain: boolean;
   /** Pick one. */
-  select<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>, opts?: { default?: T }): Promise<T>;
+  /** `redraw`: a new terminal size rejects with Redraw, for a screen that must wrap what is above it again. */
+  select<T>(
+    message: string,
+    choices: ReadonlyArray<MenuChoice<T>>,
+    opts?: { default?: T; redraw?: boolean },
+  ): Promise<T>;
   /** Pick any number (at least one); `checked` are ticked to begin with. */
   checkbox<T>(
     message: string,
@@ -90,6 +95,19 @@ export interface Prompter {
 }
 
 const GO_BACK = Symbol.for('alignment-tutor.go-back');
+const REDRAW = Symbol.for('alignment-tutor.redraw');
+
+/** The terminal changed size under a prompt that asked to hear of it (see Prompter.select). */
+export class Redraw extends Error {
+  override name = 'Redraw';
+  readonly [REDRAW] = true;
+  constructor() {
+    super('the terminal changed size');
+  }
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && REDRAW in value;
+  }
+}
 
 /**
  * Esc or `q` at a prompt: the learner goes back one level (a question to its lesson or quiz menu,

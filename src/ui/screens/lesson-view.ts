@@ -62,6 +62,14 @@ export function createLessonView(deps: LessonViewDeps): LessonView {
     }
     return prompter.pager({ ...extra, mode, lines: lines.split('\n') });
   };
+  /** A page that is not a section is drawn again at a new size as it is (its text stays wrapped as it was). */
+  const settled = async (mode: PagerMode, text: string, extra: Omit<PagerPage, 'mode' | 'lines'>) => {
+    for (;;) {
+      const result = await page(mode, text, extra);
+      if (result.action !== 'resize') return result;
+      extra = { ...extra, scroll: result.scroll };
+    }
+  };
   return {
     say(text) {
       const wrapped = wrapText(text, deps.width());
@@ -82,14 +90,14 @@ export function createLessonView(deps: LessonViewDeps): LessonView {
       return { cmd: toCommand(action), scroll };
     },
     async note(text) {
-      await page('note', text, { header: [], back: 'the lesson' });
+      await settled('note', text, { header: [], back: 'the lesson' });
     },
     async feedback(text, question) {
-      const { action } = await page('feedback', text, { header: [], context: question.split('\n') });
+      const { action } = await settled('feedback', text, { header: [], context: question.split('\n') });
       return toCommand(action);
     },
     async end(text) {
-      const { action } = await page('end', text, { header: [] });
+      const { action } = await settled('end', text, { header: [] });
       return action === 'back' || action === 'quit' ? action : 'finish';
     },
   };
@@ -98,6 +106,8 @@ export function createLessonView(deps: LessonViewDeps): LessonView {
 function toCommand(action: PagerAction): NavCommand {
   if (typeof action === 'object') return { type: 'jump', section: action.jump };
   switch (action) {
+    case 'resize':
+      return { type: 'redraw' };
     case 'back':
       return { type: 'back' };
     case 'terms':

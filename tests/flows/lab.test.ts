@@ -34,7 +34,7 @@ describe('a lab with keys (in-process, scripted)', () => {
       [
         { select: 'Start the lab' },
         { tune: [{ turn: 'noise', by: -10 }], then: 'done' },
-        { select: 'It rose, but the proxy rose faster' },
+        { select: 'Selecting on the proxy also selected candidates whose noise ran high' },
         { select: 'Done' },
       ],
     );

@@ -64,7 +64,8 @@ export async function runHome(ctx: Ctx): Promise<void> {
 async function review(ctx: Ctx): Promise<void> {
   const { takeReview } = await import('../flows/review.ts');
   await takeReview(ctx);
-  if (!ctx.prompter.plain) await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
+  if (!ctx.prompter.plain)
+    await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
 }
 
 function homeChoices(

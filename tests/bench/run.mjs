@@ -1,7 +1,7 @@
 // `npm run bench`: start-up and throughput of the built CLI, as whole processes, each measured
 // side by side with Node's own start-up (`node -e 0`) in the same run. Reports; never fails.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,7 +110,10 @@ function generateCourse(dir, n) {
   }
 }
 
-/** Milliseconds until the process has printed `lines` lines (a screen), and until it exits. */
+/**
+ * Milliseconds until the process has printed `lines` lines (a screen), or text matching `lines`
+ * when it is a RegExp (a question's answer line), and until it exits.
+ */
 function firstScreen(args, lines = 24, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     const runEnv = envOf(extraEnv);
@@ -120,10 +123,13 @@ function firstScreen(args, lines = 24, extraEnv = {}) {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     let seen = 0;
+    let text = '';
     let screenMs;
     child.stdout.on('data', (d) => {
-      for (const byte of d) if (byte === 10) seen++;
-      if (screenMs === undefined && seen >= lines) screenMs = Number(process.hrtime.bigint() - start) / 1e6;
+      if (lines instanceof RegExp) text += d.toString();
+      else for (const byte of d) if (byte === 10) seen++;
+      const reached = lines instanceof RegExp ? lines.test(text) : seen >= lines;
+      if (screenMs === undefined && reached) screenMs = Number(process.hrtime.bigint() - start) / 1e6;
     });
     child.on('error', reject);
     child.on('close', () => {
@@ -133,17 +139,17 @@ function firstScreen(args, lines = 24, extraEnv = {}) {
   });
 }
 
-async function screenVersus(args, runs = RUNS, extraEnv = {}) {
+async function screenVersus(args, runs = RUNS, extraEnv = {}, lines = 24) {
   for (let i = 0; i < 2; i++) {
     await firstScreen(['-e', '0']);
-    await firstScreen(args, 24, extraEnv);
+    await firstScreen(args, lines, extraEnv);
   }
   const base = [];
   const screen = [];
   const total = [];
   for (let i = 0; i < runs; i++) {
     base.push((await firstScreen(['-e', '0'])).totalMs);
-    const r = await firstScreen(args, 24, extraEnv);
+    const r = await firstScreen(args, lines, extraEnv);
     screen.push(r.screenMs);
     total.push(r.totalMs);
   }
@@ -160,14 +166,34 @@ function row(name, args, target, extraEnv = {}) {
   rows.push({ name, ms: t.ms, base: t.baseMs, ratio: t.ms / t.baseMs, rss, rssRatio: rss / nodeRss, target });
 }
 
-// A learner some way into the course, so list and progress have something to show.
+// A learner some way into the course, so list and progress have something to show, and
+// review, next and stats have cards: a quiz answered with "1" to everything (the order question,
+// which needs every number, stops it unfinished).
 once([bin, 'learn', 'what-alignment-means', '--print']);
 once([bin, 'list']);
+spawnSync(process.execPath, [bin, 'quiz', 'what-alignment-means'], { env, input: '1\n'.repeat(40) });
+/** A month later, when every card is due. */
+const later = { ALIGNMENT_TUTOR_NOW: new Date(Date.now() + 30 * 86_400_000).toISOString() };
 
 console.log(`Node ${process.version}, ${RUNS} runs each after a warm-up, alternating with \`node -e 0\`.\n`);
 row('`--version`', [bin, '--version'], '≤ 1.3x');
 row('`list`', [bin, 'list'], '≤ 1.3x');
 row('`progress`', [bin, 'progress'], '≤ 1.3x');
+row('`next`', [bin, 'next'], '≤ 1.3x', later);
+row('`stats`', [bin, 'stats'], '≤ 1.3x', later);
+{
+  const args = [bin, 'review'];
+  const t = await screenVersus(args, RUNS, later, /^Answer[^\n]*: $/m);
+  rows.push({
+    name: '`review`: first question on screen (cards due)',
+    ms: t.screenMs,
+    base: t.baseMs,
+    ratio: t.screenMs / t.baseMs,
+    rss: peakRss(args, later),
+    rssRatio: peakRss(args, later) / nodeRss,
+    target: '≤ 1.8x',
+  });
+}
 {
   const args = [bin, 'learn', 'what-alignment-means', '--print'];
   const t = await screenVersus(args);
@@ -314,6 +340,55 @@ else {
   console.log('| --- | ---: | ---: | ---: | ---: |');
   console.log(
     `| ${s.answers.toLocaleString('en')} answers, ${mb(s.bytes)} | ${s.loadMs.toFixed(1)} ms | ${s.saveMs.toFixed(1)} ms (target < 50 ms) | ${s.plainMs.toFixed(1)} ms | ${(s.saveMs / s.plainMs).toFixed(2)}x (target ≤ 2x) |`,
+  );
+}
+
+// Review with a long history: 100,000 answers to the shipped course's questions, over 500 days.
+{
+  const ids = [];
+  for (const file of readdirSync(path.join(root, 'quizzes')).filter((f) => f.endsWith('.yaml'))) {
+    const text = readFileSync(path.join(root, 'quizzes', file), 'utf8');
+    const lesson = /^lesson: (\S+)/m.exec(text)?.[1];
+    for (const m of text.matchAll(/^ {2}- id: (\S+)/gm)) ids.push([lesson, m[1]]);
+  }
+  const quizzes = {};
+  const start = Date.UTC(2024, 0, 1);
+  for (let i = 0; i < 100_000; i++) {
+    const [lesson, question] = ids[i % ids.length];
+    const at = new Date(start + i * 432_000).toISOString();
+    (quizzes[lesson] ??= { answers: [], attempts: [] }).answers.push({
+      id: `${at}-${i.toString(36).padStart(8, '0')}`,
+      question,
+      source: 'quiz',
+      response: { type: 'single', choice: i % 3 },
+      correct: i % 4 !== 0,
+      hintUsed: false,
+      at,
+    });
+  }
+  const v1 = `${JSON.stringify({ version: 1, courses: { 'alignment-tutor': { lessons: {}, quizzes } } })}\n`;
+  const bigFile = path.join(tmp, 'review-big.json');
+  const bigEnv = () => {
+    rmSync(`${bigFile}.v1.bak`, { force: true });
+    writeFileSync(bigFile, v1);
+    return { ALIGNMENT_TUTOR_PROGRESS: bigFile, ...later };
+  };
+  // The upgrade to cards: `list` on a version 1 file, which it migrates and saves (with the original kept).
+  const migrate = versus([bin, 'list'], ['-e', '0'], 5, bigEnv);
+  // Then, on the upgraded file: `list` (loads it) against `stats` and `next`.
+  const bigV2 = { ALIGNMENT_TUTOR_PROGRESS: bigFile, ...later };
+  const load = versus([bin, 'list'], ['-e', '0'], 7, bigV2);
+  const stats = versus([bin, 'stats'], ['-e', '0'], 7, bigV2);
+  const next = versus([bin, 'next'], ['-e', '0'], 7, bigV2);
+  console.log(
+    `\n| 100,000 answers (${mb(v1.length)}) | median | ratio to \`list\` (loads the file) | target |`,
+  );
+  console.log('| --- | ---: | ---: | --- |');
+  console.log(`| \`list\` | ${load.ms.toFixed(0)} ms | 1.00x | |`);
+  console.log(`| \`stats\` | ${stats.ms.toFixed(0)} ms | ${(stats.ms / load.ms).toFixed(2)}x | ≤ 2x |`);
+  console.log(`| \`next\` | ${next.ms.toFixed(0)} ms | ${(next.ms / load.ms).toFixed(2)}x | ≤ 2x |`);
+  console.log(
+    `| migration from version 1 (\`list\` on the old file) | ${migrate.ms.toFixed(0)} ms | | < 2000 ms |`,
   );
 }
 

@@ -42,7 +42,7 @@ describe('the build', () => {
       expect({ name, files: packages.get(name)?.size }).toEqual({ name, files: 1 });
   });
 
-  it.each([['--version'], ['list'], ['progress'], ['--help']])(
+  it.each([['--version'], ['list'], ['progress'], ['--help'], ['next'], ['stats']])(
     'runs `%s` without loading a library kept for later',
     (arg) => {
       const env = {

@@ -2,6 +2,7 @@ import type { Calibration } from '../../quiz/calibration.ts';
 import { verdictSentence } from '../../quiz/calibration.ts';
 import type { Stats, Tally } from '../../quiz/stats.ts';
 import type { Theme } from '../theme.ts';
+import { wrapHanging } from '../wrap.ts';
 
 export interface StatsScreen {
   theme: Theme;
@@ -108,5 +109,13 @@ export function renderStats(stats: Stats, calibration: Calibration, screen: Stat
       `  ${verdictSentence(calibration.verdict)}`,
     );
   }
-  return out.join('\n');
+  // Sentences longer than the screen wrap under their own text (an indented line stays indented).
+  return out
+    .map((line) => {
+      const indent = /^ */.exec(line)![0].length;
+      return line.length > screen.width
+        ? wrapHanging(line, screen.width, { start: 0, indent: indent })
+        : line;
+    })
+    .join('\n');
 }

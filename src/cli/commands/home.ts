@@ -23,17 +23,22 @@ export async function runHome(ctx: Ctx): Promise<void> {
     const progress = (await ctx.store.read()).courses[ctx.courseId];
     const reviews = reviewQueue(ctx, course, progress);
     const width = textWidth(ctx.io);
+    const target = continueTarget(course, progress);
+    const choices = homeChoices(course, target, reviews, (iso) =>
+      whenDue(iso, ctx.now(), ctx.utcOffsetMinutes),
+    );
     ctx.io.stdout.write(
       `${first ? '' : '\n'}${renderHome(
         course,
         progress,
         { theme: ctx.theme, width, plain: ctx.plain },
-        { shipped: ctx.shippedContent, courseDir: ctx.displayPath(ctx.contentDir) },
+        {
+          shipped: ctx.shippedContent,
+          courseDir: ctx.displayPath(ctx.contentDir),
+          // On a terminal, leave room for the menu (its entries, the question and the key line).
+          ...(ctx.prompter.plain ? {} : { rows: terminalRows(ctx) - choices.length - 6 }),
+        },
       )}\n`,
-    );
-    const target = continueTarget(course, progress);
-    const choices = homeChoices(course, target, reviews, (iso) =>
-      whenDue(iso, ctx.now(), ctx.utcOffsetMinutes),
     );
     // Esc or q on the home screen is the last step back: out of the tutor.
     let action: HomeAction;
@@ -223,4 +228,10 @@ async function searchFromHome(ctx: Ctx): Promise<void> {
     lines: text.trimEnd().split('\n'),
     back: 'the home screen',
   });
+}
+
+/** The terminal's height, 24 when it does not say. */
+function terminalRows(ctx: Ctx): number {
+  const rows = (ctx.io.stdout as { rows?: number }).rows;
+  return rows && rows > 4 ? rows : 24;
 }

@@ -113,7 +113,7 @@ export function renderHome(
   course: Course,
   progress: CourseProgress | undefined,
   screen: OverviewScreen,
-  opts: { shipped: boolean; courseDir: string },
+  opts: { shipped: boolean; courseDir: string; rows?: number },
 ): string {
   const { theme, width } = screen;
   const minutes = course.lessons.reduce((sum, l) => sum + (l.minutes ?? 0), 0);
@@ -143,8 +143,37 @@ export function renderHome(
       '',
     );
   }
-  parts.push(renderLessonLines(course, progress, screen));
+  const lines = renderLessonLines(course, progress, screen).split('\n');
+  const room = opts.rows === undefined ? Infinity : opts.rows - parts.join('\n').split('\n').length;
+  parts.push(...fitLessons(course, progress, lines, room, theme));
   return `${parts.join('\n')}\n`;
+}
+
+/**
+ * The lesson lines that fit in `room` rows: a long course shows the lessons around the first one
+ * not yet read, and says how many more there are, so the menu under it stays on the screen.
+ */
+function fitLessons(
+  course: Course,
+  progress: CourseProgress | undefined,
+  lines: string[],
+  room: number,
+  theme: Theme,
+): string[] {
+  const count = course.lessons.length;
+  if (lines.length <= room || count === 0 || lines.length % count !== 0) return lines;
+  const per = lines.length / count;
+  const shown = Math.max(1, Math.min(count, Math.floor((room - 1) / per)));
+  const focus = Math.max(
+    0,
+    course.lessons.findIndex((l) => !progress?.lessons[l.id]?.finishedAt),
+  );
+  const start = Math.min(Math.max(0, focus - 1), count - shown);
+  const hidden = count - shown;
+  return [
+    ...lines.slice(start * per, (start + shown) * per),
+    theme.dim(`  … and ${plural(hidden, 'more lesson')}: Lessons lists them all`),
+  ];
 }
 
 /** `list`: course order with id, title, minutes, prerequisites and status. */

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../errors.ts';
+import { printable } from '../text/printable.ts';
 import { closest } from '../text/suggest.ts';
 import { commandPrefix } from './command-name.ts';
 import { createCtx, type Ctx, type CtxBase, type GlobalOptions } from './context.ts';
@@ -147,6 +148,11 @@ export function requestedCommand(argv: readonly string[]): string | undefined {
 export function createProgram(base: CtxBase, only?: string): Command {
   const program = new Command('alignment-tutor');
   const ctxOf: CtxOf = (cmd: Command): Ctx => createCtx(base, cmd.optsWithGlobals<GlobalOptions>());
+  const output = {
+    writeOut: (s: string) => base.io.stdout.write(s),
+    // commander's errors quote the command line ("unknown option '...'"): shown, never obeyed.
+    writeErr: (s: string) => base.io.stderr.write(printable(s, 2000)),
+  };
 
   program
     .description(
@@ -167,10 +173,7 @@ export function createProgram(base: CtxBase, only?: string): Command {
     .argument('[command]', '')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => base.io.stdout.write(s),
-      writeErr: (s) => base.io.stderr.write(s),
-    })
+    .configureOutput(output)
     .addHelpText('after', () => {
       const me = commandPrefix(base);
       const example = (args: string, what = '') =>
@@ -205,10 +208,7 @@ export function createProgram(base: CtxBase, only?: string): Command {
   }
 
   for (const cmd of program.commands) {
-    cmd.exitOverride().configureOutput({
-      writeOut: (s) => base.io.stdout.write(s),
-      writeErr: (s) => base.io.stderr.write(s),
-    });
+    cmd.exitOverride().configureOutput(output);
   }
   return program;
 }

@@ -9,12 +9,12 @@ import {
   linkSync,
   openSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmSync,
   writevSync,
 } from 'node:fs';
 import path from 'node:path';
+import { openRegular, readLimited } from '../files/read-regular.ts';
 import { isAlive } from './lock.ts';
 import { siblings } from './paths.ts';
 
@@ -50,12 +50,12 @@ export type Found =
 /**
  * Reads the file unless it is still the version `known`. The signature is taken from the open
  * file itself, so it always describes the bytes returned even if another process replaces the
- * file meanwhile.
+ * file meanwhile. Only a regular file of at most `maxBytes` is read (see read-regular.ts).
  */
-export function readIfChanged(file: string, known: Signature | undefined): Found {
+export function readIfChanged(file: string, known: Signature | undefined, maxBytes: number): Found {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openRegular(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'error', error };
@@ -63,7 +63,7 @@ export function readIfChanged(file: string, known: Signature | undefined): Found
   try {
     const signature = signatureOf(fstatSync(fd));
     if (known && sameSignature(known, signature)) return { kind: 'unchanged' };
-    return { kind: 'read', bytes: readFileSync(fd), signature };
+    return { kind: 'read', bytes: readLimited(fd, file, maxBytes), signature };
   } catch (error) {
     return { kind: 'error', error };
   } finally {

@@ -1,5 +1,6 @@
 import { readFileSync, promises as fsp } from 'node:fs';
 import { hostname } from 'node:os';
+import { readRegularFile } from '../files/read-regular.ts';
 import { siblings } from './paths.ts';
 
 /**
@@ -102,7 +103,8 @@ async function inspect(lockFile: string, staleMs: number): Promise<Holder> {
   let info;
   try {
     info = await fsp.stat(lockFile);
-    text = await fsp.readFile(lockFile, 'utf8');
+    // A lock holds a pid and a host name; anything else there must not block or flood us.
+    text = readRegularFile(lockFile, 4096).toString('utf8');
   } catch (e) {
     // Released between our attempt and this look: try again at once.
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { stale: true, ino: undefined, owner: '' };

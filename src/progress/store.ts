@@ -1,10 +1,11 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, UserError } from '../errors.ts';
+import { makeDirs } from '../files/make-dirs.ts';
 import { clearLeftovers, readIfChanged, writeAtomically, type Signature } from './atomic-file.ts';
 import { acquireLock, LockBusyError, type LockOptions, type Release } from './lock.ts';
 import { mergeProgress } from './merge.ts';
-import { parseProgress, type Parsed } from './parse.ts';
+import { MAX_PROGRESS_BYTES, parseProgress, type Parsed } from './parse.ts';
 import { siblings } from './paths.ts';
 import { ProgressSerializer } from './serialize.ts';
 import {
@@ -183,7 +184,7 @@ class FileStore implements ProgressStore {
   }
 
   private async lock(): Promise<Release> {
-    if (!this.prepared) await fsp.mkdir(path.dirname(this.file), { recursive: true });
+    if (!this.prepared) makeDirs(path.dirname(this.file));
     const release = await acquireLock(this.file, this.opts.lock);
     if (!this.prepared) {
       this.prepared = true;
@@ -195,7 +196,7 @@ class FileStore implements ProgressStore {
   /** Brings `memory` up to date with the file. `locked`: this process holds the lock. */
   private async load(locked: boolean): Promise<ProgressData> {
     if (this.blocked) return (this.memory ??= emptyProgress());
-    const found = readIfChanged(this.file, this.signature);
+    const found = readIfChanged(this.file, this.signature, MAX_PROGRESS_BYTES);
     switch (found.kind) {
       case 'unchanged':
         return this.memory!;
@@ -335,7 +336,7 @@ class FileStore implements ProgressStore {
   }
 
   private async fromBackup(): Promise<ProgressData | undefined> {
-    const found = readIfChanged(siblings.backup(this.file), undefined);
+    const found = readIfChanged(siblings.backup(this.file), undefined, MAX_PROGRESS_BYTES);
     if (found.kind !== 'read') return undefined;
     const parsed = parseProgress(found.bytes);
     return parsed.kind === 'ok' || parsed.kind === 'migrated' ? parsed.data : undefined;

@@ -1,3 +1,4 @@
+import { idTable } from '../progress/id-tables.ts';
 import type { Quiz } from '../content/schema.ts';
 import { kindOf } from './kinds/registry.ts';
 import { newRecordId, quizProgress, recordAnswer } from '../progress/record.ts';
@@ -35,7 +36,7 @@ export function planQuiz(quiz: Quiz, opts: PlanOptions): Plan {
   }
   if (opts.shuffle) questions = shuffled(questions, opts.random);
   if (opts.limit !== undefined) questions = questions.slice(0, opts.limit);
-  const display: Record<string, number[]> = {};
+  const display = idTable<number[]>();
   for (const q of questions) {
     const kind = kindOf(q.type);
     const n = kind.options(q).length;
@@ -65,7 +66,7 @@ export function startAttempt(
     updatedAt: at,
     questions: plan.questions,
     display: plan.display,
-    answers: {},
+    answers: idTable(),
     mode,
   };
   quizProgress(course, lessonId).current = current;

@@ -1,10 +1,9 @@
-// fs.promises is a lazy getter: `progress` loads it only to import a file.
-import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, ExitError, UsageError, UserError } from '../../errors.ts';
 import { writeAtomically } from '../../progress/atomic-file.ts';
 import { mergeProgress } from '../../progress/merge.ts';
-import { parseProgress } from '../../progress/parse.ts';
+import { MAX_PROGRESS_BYTES, parseProgress } from '../../progress/parse.ts';
+import { readRegularFile } from '../../files/read-regular.ts';
 import { ProgressSerializer } from '../../progress/serialize.ts';
 import { reportProgress } from '../../progress/summary.ts';
 import type { ProgressData } from '../../progress/types.ts';
@@ -76,7 +75,7 @@ async function importProgress(ctx: Ctx, source: string): Promise<void> {
   const shown = ctx.displayPath(file);
   let bytes: Buffer;
   try {
-    bytes = await fsp.readFile(file);
+    bytes = readRegularFile(file, MAX_PROGRESS_BYTES);
   } catch (e) {
     throw new UserError(
       `could not read ${shown}: ${describeFsError(e, shown) ?? (e as Error).message}`,

@@ -73,6 +73,24 @@ export function describeFsError(err: unknown, path: string): string | undefined 
   }
 }
 
+/** Standard output refused the text: a full disk behind `> file`, `> /dev/full`, a size limit. */
+export class OutputError extends UserError {
+  override name = 'OutputError';
+  constructor(err: unknown) {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    const why =
+      code === 'ENOSPC'
+        ? 'no space is left on the device it goes to'
+        : code === 'EFBIG'
+          ? 'it reached the file-size limit of this session (ulimit -f)'
+          : ((err as Error | undefined)?.message ?? String(err));
+    super(
+      `could not write the output: ${why}`,
+      'Send it somewhere with room, or free some space, and run the command again.',
+    );
+  }
+}
+
 /** The command has already said what went wrong; only the exit code is left to set. */
 export class ExitError extends TutorError {
   override name = 'ExitError';

@@ -1,6 +1,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../ui/io.ts';
+import { OutputError } from '../errors.ts';
 
 declare const __VERSION__: string;
 
@@ -25,7 +26,7 @@ const pipedStdout = {
         if (code === 'EAGAIN') continue;
         // A reader that closes the pipe early (`alignment-tutor list | head`) is not an error worth a trace.
         if (code === 'EPIPE') process.exit(0);
-        throw e;
+        throw new OutputError(e);
       }
     }
     return true;

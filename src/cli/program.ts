@@ -93,8 +93,12 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
       .option('--path', 'print the path of the progress file in use')
       .option('--export <file>', 'write your progress to FILE')
       .option('--import <file>', 'merge progress from FILE into yours')
+      .option('--force', 'with --export: replace FILE if it exists')
       .action(
-        async (opts: { json?: boolean; path?: boolean; export?: string; import?: string }, cmd: Command) => {
+        async (
+          opts: { json?: boolean; path?: boolean; export?: string; import?: string; force?: boolean },
+          cmd: Command,
+        ) => {
           const { runProgress } = await import('./commands/progress.ts');
           await runProgress(ctxOf(cmd), opts);
         },

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, ExitError, UsageError, UserError } from '../../errors.ts';
 import { writeAtomically } from '../../progress/atomic-file.ts';
@@ -17,6 +18,8 @@ export interface ProgressOptions {
   path?: boolean;
   export?: string;
   import?: string;
+  /** With --export: replace an existing file. */
+  force?: boolean;
 }
 
 /** `progress [--json | --path | --export FILE | --import FILE]`. */
@@ -38,7 +41,7 @@ export async function runProgress(ctx: Ctx, opts: ProgressOptions = {}): Promise
   const data = await ctx.store.read();
   // The store has already said why (a newer format, an unreadable file); showing empty progress would mislead.
   if (await ctx.store.refusal()) throw new ExitError(1);
-  if (opts.export !== undefined) return exportProgress(ctx, data, opts.export);
+  if (opts.export !== undefined) return exportProgress(ctx, data, opts.export, Boolean(opts.force));
 
   if (opts.json) {
     const report = reportProgress(await ctx.course(), ctx.courseId, data.courses[ctx.courseId]);
@@ -49,13 +52,18 @@ export async function runProgress(ctx: Ctx, opts: ProgressOptions = {}): Promise
 }
 
 /** `--export FILE` (or `-` for standard output): the whole progress file, every course, as it is saved. */
-async function exportProgress(ctx: Ctx, data: ProgressData, target: string): Promise<void> {
+async function exportProgress(ctx: Ctx, data: ProgressData, target: string, force: boolean): Promise<void> {
   const parts = new ProgressSerializer().serialize(data);
   if (target === '-') {
     for (const p of parts) ctx.io.stdout.write(p);
     return;
   }
   const file = path.resolve(ctx.cwd, target);
+  if (!force && existsSync(file))
+    throw new UserError(
+      `${ctx.displayPath(file)} already exists; nothing was written`,
+      `To replace it: ${ctx.command(`progress --export ${ctx.displayPath(file)} --force`)}`,
+    );
   try {
     await writeAtomically(file, parts);
   } catch (e) {

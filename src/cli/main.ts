@@ -13,6 +13,27 @@ export const EXIT_USAGE = 2;
  * Runs one command and decides its exit code: the only place errors become output and codes.
  * Returns the code instead of exiting so tests can call it in-process.
  */
+/** The run under way, for `stopped`. */
+let current: { base: CtxBase; opened: NonNullable<CtxBase['opened']> } | undefined;
+
+/**
+ * The session was ended by a signal (see entry.ts): waits for saves under way, then says what
+ * was kept, as a cancelled prompt does. Returns the exit code.
+ */
+export async function stopped(signal: 'SIGINT' | 'SIGTERM'): Promise<number> {
+  if (current) {
+    const { base, opened } = current;
+    await Promise.all(opened.map((store) => store.settled()));
+    const unsaved = keepUnsaved(base, opened, (line) => base.io.stderr.write(`${line}\n`));
+    base.io.stdout.write(
+      unsaved
+        ? '\nStopped. The last changes could not be saved (see the message above).\n'
+        : '\nStopped. Your progress is saved.\n',
+    );
+  }
+  return signal === 'SIGINT' ? EXIT_OK : 128 + 15;
+}
+
 export async function main(base: CtxBase, argv: string[]): Promise<number> {
   const theme = createTheme(
     wantsColor({
@@ -23,6 +44,7 @@ export async function main(base: CtxBase, argv: string[]): Promise<number> {
   );
   const err = (line: string) => base.io.stderr.write(`${line}\n`);
   const opened: NonNullable<CtxBase['opened']> = [];
+  current = { base, opened };
   try {
     await runCli({ ...base, opened }, argv);
     // A session that ends "passed" while nothing could be saved must not look like a success.

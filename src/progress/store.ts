@@ -56,6 +56,8 @@ export interface ProgressStore {
    * the end of a session that could not save, so that `progress --import` can bring it back.
    */
   rescue(): string | undefined;
+  /** Resolves once every change asked for so far has been saved (or has failed to be). */
+  settled(): Promise<void>;
 }
 
 export function openStore(opts: StoreOptions): ProgressStore {
@@ -107,6 +109,10 @@ class FileStore implements ProgressStore {
 
   hasUnsaved(): boolean {
     return this.dirty;
+  }
+
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
   }
 
   rescue(): string | undefined {

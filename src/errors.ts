@@ -1,3 +1,5 @@
+import { sizeText } from './text/size.ts';
+
 /**
  * The typed errors that commands throw. Only `cli/main.ts` turns them into output and an exit code,
  * so no command ever calls `process.exit`.
@@ -42,8 +44,17 @@ export class CancelledError extends TutorError {
 
 /** Error codes that mean the file system refused, with wording a learner can act on. */
 export function describeFsError(err: unknown, path: string): string | undefined {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const e = err as (NodeJS.ErrnoException & { limit?: number }) | undefined;
+  const code = e?.code;
   switch (code) {
+    case 'ENOTREG':
+      return `${e?.path ?? path} is not a regular file (a FIFO, a device or a socket), so it is not read or replaced`;
+    case 'ETOOBIG':
+      return `${e?.path ?? path} is larger than ${sizeText(e?.limit ?? 0)}, more than such a file ever holds`;
+    case 'ENOMKDIR':
+      return `the folder ${e?.path ?? path} cannot be created there`;
+    case 'EFBIG':
+      return `the file-size limit of this session (ulimit -f) stops ${path} from growing`;
     case 'ENOENT':
       return `${path} does not exist`;
     case 'EACCES':
@@ -59,6 +70,24 @@ export function describeFsError(err: unknown, path: string): string | undefined 
       return `a part of ${path} is not a folder`;
     default:
       return undefined;
+  }
+}
+
+/** Standard output refused the text: a full disk behind `> file`, `> /dev/full`, a size limit. */
+export class OutputError extends UserError {
+  override name = 'OutputError';
+  constructor(err: unknown) {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    const why =
+      code === 'ENOSPC'
+        ? 'no space is left on the device it goes to'
+        : code === 'EFBIG'
+          ? 'it reached the file-size limit of this session (ulimit -f)'
+          : ((err as Error | undefined)?.message ?? String(err));
+    super(
+      `could not write the output: ${why}`,
+      'Send it somewhere with room, or free some space, and run the command again.',
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../ui/io.ts';
+import { OutputError } from '../errors.ts';
 
 declare const __VERSION__: string;
 
@@ -25,7 +26,7 @@ const pipedStdout = {
         if (code === 'EAGAIN') continue;
         // A reader that closes the pipe early (`alignment-tutor list | head`) is not an error worth a trace.
         if (code === 'EPIPE') process.exit(0);
-        throw e;
+        throw new OutputError(e);
       }
     }
     return true;
@@ -89,6 +90,26 @@ function clock(): { now: () => Date; problem?: string } {
   return { now: () => new Date(Date.now() + offset) };
 }
 const time = clock();
+
+/**
+ * SIGINT (Ctrl-C where the terminal sends it as a signal: --plain, a `kill -INT`) and SIGTERM end
+ * the session the way Ctrl-C in a menu does: the terminal is given back as it was (echo on, cursor
+ * shown), a save under way is let finish, and the learner is told whether everything is saved.
+ * SIGINT keeps the documented exit status 0; SIGTERM exits 143, as killed processes do.
+ */
+let stopping = false;
+function onSignal(signal: 'SIGINT' | 'SIGTERM'): void {
+  if (stopping) return;
+  stopping = true;
+  const stdin = process.stdin as { isTTY?: boolean; isRaw?: boolean; setRawMode?: (raw: boolean) => void };
+  if (stdin.isTTY && stdin.isRaw) stdin.setRawMode?.(false);
+  if (stdoutIsTTY) process.stdout.write('\u001b[?25h');
+  void import('./main.ts').then(({ stopped }) => stopped(signal)).then((code) => process.exit(code));
+}
+// `on`, not `once`: the prompt library's exit hook kills the process again as soon as it sees no
+// other listener, which would cut the goodbye short.
+process.on('SIGINT', () => onSignal('SIGINT'));
+process.on('SIGTERM', () => onSignal('SIGTERM'));
 
 // `--version` alone is asked by scripts and package managers; answering it before loading the
 // command wiring makes it cost little more than Node's own start-up. Same output as commander's.

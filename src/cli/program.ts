@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../errors.ts';
+import { printable } from '../text/printable.ts';
 import { closest } from '../text/suggest.ts';
 import { GoBack } from '../ui/prompts/prompter.ts';
 import { commandPrefix } from './command-name.ts';
@@ -169,8 +170,12 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
       .option('--path', 'print the path of the progress file in use')
       .option('--export <file>', 'write your progress to FILE')
       .option('--import <file>', 'merge progress from FILE into yours')
+      .option('--force', 'with --export: replace FILE if it exists')
       .action(
-        async (opts: { json?: boolean; path?: boolean; export?: string; import?: string }, cmd: Command) => {
+        async (
+          opts: { json?: boolean; path?: boolean; export?: string; import?: string; force?: boolean },
+          cmd: Command,
+        ) => {
           const { runProgress } = await import('./commands/progress.ts');
           await runProgress(ctxOf(cmd), opts);
         },
@@ -224,6 +229,11 @@ export function requestedCommand(argv: readonly string[]): string | undefined {
 export function createProgram(base: CtxBase, only?: string): Command {
   const program = new Command('alignment-tutor');
   const ctxOf: CtxOf = (cmd: Command): Ctx => createCtx(base, cmd.optsWithGlobals<GlobalOptions>());
+  const output = {
+    writeOut: (s: string) => base.io.stdout.write(s),
+    // commander's errors quote the command line ("unknown option '...'"): shown, never obeyed.
+    writeErr: (s: string) => base.io.stderr.write(printable(s, 2000)),
+  };
 
   program
     .description(
@@ -245,10 +255,7 @@ export function createProgram(base: CtxBase, only?: string): Command {
     .argument('[command]', '')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => base.io.stdout.write(s),
-      writeErr: (s) => base.io.stderr.write(s),
-    })
+    .configureOutput(output)
     .addHelpText('after', () => {
       const me = commandPrefix(base);
       const example = (args: string, what = '') =>
@@ -284,10 +291,7 @@ export function createProgram(base: CtxBase, only?: string): Command {
   }
 
   for (const cmd of program.commands) {
-    cmd.exitOverride().configureOutput({
-      writeOut: (s) => base.io.stdout.write(s),
-      writeErr: (s) => base.io.stderr.write(s),
-    });
+    cmd.exitOverride().configureOutput(output);
   }
   return program;
 }

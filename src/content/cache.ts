@@ -1,9 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Course } from './course.ts';
 import type { ContentIssue } from './issues.ts';
 import { fnv1a } from '../text/hash.ts';
 import { writeAtomically } from '../progress/atomic-file.ts';
+import { makeDirs } from '../files/make-dirs.ts';
+import { readRegularFile } from '../files/read-regular.ts';
 import { readShippedCourse } from './shipped.ts';
 
 declare const __BUILD__: string;
@@ -16,6 +18,8 @@ declare const __BUILD__: string;
 
 /** Bumped when the cached shape changes; the build id (__BUILD__) changes with every build. */
 const CACHE_FORMAT = 1;
+/** A cache file larger than this is not ours to trust (or a device): it is ignored. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 interface CacheFile {
   key: string;
@@ -58,7 +62,7 @@ export function cacheFileFor(cacheDir: string, contentDir: string): string {
 
 export function readCachedCourse(cacheFile: string, dir: string, key: string): Course | undefined {
   try {
-    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+    const data = JSON.parse(readRegularFile(cacheFile, MAX_CACHE_BYTES).toString('utf8')) as CacheFile;
     if (data.key !== key) return undefined;
     return { dir, lessons: data.lessons, quizzes: new Map(data.quizzes) };
   } catch {
@@ -70,7 +74,7 @@ export function readCachedCourse(cacheFile: string, dir: string, key: string): C
 export function writeCachedCourse(cacheFile: string, key: string, course: Course): void {
   const data: CacheFile = { key, lessons: course.lessons, quizzes: [...course.quizzes] };
   try {
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
+    makeDirs(path.dirname(cacheFile));
     writeAtomically(cacheFile, JSON.stringify(data), { durable: false });
   } catch {
     // Read-only cache folder, full disk: carry on uncached.

@@ -2,6 +2,7 @@ import type { ContentIssue } from './issues.ts';
 import type { ParsedFile } from './parse-file.ts';
 import { suggestIds } from '../text/suggest.ts';
 import { compilePattern } from './pattern.ts';
+import { nestedRepetition } from './pattern-safety.ts';
 import { DEFAULT_PASS, type Lesson, type Question, type Quiz, type QuizInput } from './schema.ts';
 
 /** The whole course, checked: lessons in course order and each lesson's quiz. */
@@ -188,33 +189,58 @@ function checkQuestion(
         [...path, 'pattern'],
         `pattern is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`,
       );
+      return;
     }
+    const nested = nestedRepetition(q.pattern);
+    if (nested !== undefined)
+      report(
+        f,
+        [...path, 'pattern'],
+        `pattern repeats a repetition (${nested}), which can take exponential time on some answers; rewrite it without the nesting, e.g. ^(a+)+$ as ^a+$`,
+      );
   }
 }
 
-/** Each distinct prerequisite cycle once, as the ids along it with the first repeated at the end. */
+/**
+ * Each distinct prerequisite cycle once, as the ids along it with the first repeated at the end.
+ * A depth-first walk with its own stack rather than recursion: a course may chain thousands of
+ * lessons, deeper than the call stack goes.
+ */
 export function findCycles(lessons: Map<string, ParsedFile<Lesson>>): string[][] {
   const cycles: string[][] = [];
   const seenCycles = new Set<string>();
   const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
-  const visit = (id: string) => {
+  // The path being walked: each lesson with the index of the next prerequisite to follow.
+  const path: string[] = [];
+  const frames: Array<{ id: string; next: number }> = [];
+  const enter = (id: string) => {
     state.set(id, 'visiting');
-    stack.push(id);
-    for (const next of lessons.get(id)?.value.requires ?? []) {
-      if (!lessons.has(next) || next === id) continue;
+    path.push(id);
+    frames.push({ id, next: 0 });
+  };
+  for (const start of [...lessons.keys()].sort()) {
+    if (state.has(start)) continue;
+    enter(start);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const requires = lessons.get(frame.id)?.value.requires ?? [];
+      if (frame.next >= requires.length) {
+        frames.pop();
+        path.pop();
+        state.set(frame.id, 'done');
+        continue;
+      }
+      const next = requires[frame.next++]!;
+      if (!lessons.has(next) || next === frame.id) continue;
       if (state.get(next) === 'visiting') {
-        const cycle = stack.slice(stack.indexOf(next));
+        const cycle = path.slice(path.indexOf(next));
         const key = [...cycle].sort().join(',');
         if (!seenCycles.has(key)) {
           seenCycles.add(key);
           cycles.push([...cycle, next]);
         }
-      } else if (!state.has(next)) visit(next);
+      } else if (!state.has(next)) enter(next);
     }
-    stack.pop();
-    state.set(id, 'done');
-  };
-  for (const id of [...lessons.keys()].sort()) if (!state.has(id)) visit(id);
+  }
   return cycles;
 }

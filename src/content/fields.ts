@@ -22,13 +22,17 @@ function controlCharMessage(value: string): string {
   );
 }
 
+/** No terminal control characters: every string of a course passes this, ids and addresses too. */
+export const noControl = { error: (iss: { input: unknown }) => controlCharMessage(String(iss.input)) };
+export const isFreeOfControls = (s: string) => !CONTROL.test(s);
+
 /** Text shown to the learner: non-empty, and free of terminal control characters. */
 export const text = (what: string) =>
   z
     .string({ error: (iss) => (iss.input === undefined ? undefined : `${what} must be text`) })
     .trim()
     .min(1, `${what} must not be empty`)
-    .refine((s) => !CONTROL.test(s), { error: (iss) => controlCharMessage(String(iss.input)) })
+    .refine(isFreeOfControls, noControl)
     .meta({ description: what });
 
 export const id = (what: string) =>

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describeFsError } from '../errors.ts';
+import { FileShapeError, readRegularFile } from '../files/read-regular.ts';
 import { checkCourse, type Course, type CourseFiles } from './course.ts';
 import type { ContentIssue } from './issues.ts';
 import { decodeUtf8, MAX_FILE_BYTES, parseContentFile, type FileKind } from './parse-file.ts';
@@ -84,14 +85,14 @@ function readContentFile(file: string, kind: FileKind) {
   });
   let bytes: Buffer;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_FILE_BYTES) {
-      return fail(
-        `is ${(size / 1024 / 1024).toFixed(1)} MiB; content files may be at most 1 MiB, so split this ${kind} into smaller ones`,
-      );
-    }
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, MAX_FILE_BYTES);
   } catch (e) {
+    if (e instanceof FileShapeError && e.code === 'ETOOBIG') {
+      const size = e.size === undefined ? 'larger than 1 MiB' : `${(e.size / 1024 / 1024).toFixed(1)} MiB`;
+      return fail(`is ${size}; content files may be at most 1 MiB, so split this ${kind} into smaller ones`);
+    }
+    if ((e as NodeJS.ErrnoException).code === 'ENOTREG')
+      return fail(`is not a regular file (a FIFO, a device or a socket); a ${kind} is a .yaml file`);
     return fail(`cannot be read: ${describeFsError(e, file) ?? (e as Error).message}`);
   }
   const decoded = decodeUtf8(bytes, file);

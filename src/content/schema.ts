@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { buildQuestionSchema } from '../quiz/kinds/registry.ts';
-import { fields, id, text } from './fields.ts';
+import { fields, id, isFreeOfControls, noControl, text } from './fields.ts';
 
 export { choiceSchema, type Choice } from './fields.ts';
 export { QUESTION_TYPES, type Question, type QuestionType } from '../quiz/kinds/registry.ts';
@@ -13,6 +13,12 @@ export const questionSchema = buildQuestionSchema(fields);
  * so the documentation, the checks and the editor help cannot drift apart. Questions are
  * declared by their kinds (quiz/kinds).
  */
+
+const schemaPath = z
+  .string()
+  .refine(isFreeOfControls, noControl)
+  .optional()
+  .meta({ description: 'Path to the JSON Schema, for editors' });
 
 export const sectionSchema = z
   .strictObject({
@@ -32,13 +38,16 @@ export const referenceSchema = z
     title: text('Reference title'),
     authors: z.array(text('Author')).min(1, 'list at least one author'),
     year: z.int('year must be a whole number, like 2019').min(1000).max(2100),
-    url: z.url({ error: 'url must be a full address starting with https:// or http://' }).optional(),
+    url: z
+      .url({ error: 'url must be a full address starting with https:// or http://' })
+      .refine(isFreeOfControls, noControl)
+      .optional(),
   })
   .meta({ title: 'Reference' });
 
 export const lessonSchema = z
   .strictObject({
-    $schema: z.string().optional().meta({ description: 'Path to the JSON Schema, for editors' }),
+    $schema: schemaPath,
     id: id('Lesson id'),
     title: text('Lesson title'),
     order: z.int('order must be a whole number (the position in the course)'),
@@ -54,7 +63,7 @@ export const lessonSchema = z
 
 export const quizSchema = z
   .strictObject({
-    $schema: z.string().optional().meta({ description: 'Path to the JSON Schema, for editors' }),
+    $schema: schemaPath,
     lesson: id('Lesson id this quiz belongs to'),
     title: text('Quiz title').optional(),
     pass: z

@@ -7,14 +7,16 @@ import {
   fdatasyncSync,
   fstatSync,
   linkSync,
+  lstatSync,
   openSync,
+  readlinkSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmSync,
   writevSync,
 } from 'node:fs';
 import path from 'node:path';
+import { FileShapeError, openRegular, readLimited } from '../files/read-regular.ts';
 import { isAlive } from './lock.ts';
 import { siblings } from './paths.ts';
 
@@ -50,12 +52,12 @@ export type Found =
 /**
  * Reads the file unless it is still the version `known`. The signature is taken from the open
  * file itself, so it always describes the bytes returned even if another process replaces the
- * file meanwhile.
+ * file meanwhile. Only a regular file of at most `maxBytes` is read (see read-regular.ts).
  */
-export function readIfChanged(file: string, known: Signature | undefined): Found {
+export function readIfChanged(file: string, known: Signature | undefined, maxBytes: number): Found {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    fd = openRegular(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'error', error };
@@ -63,7 +65,7 @@ export function readIfChanged(file: string, known: Signature | undefined): Found
   try {
     const signature = signatureOf(fstatSync(fd));
     if (known && sameSignature(known, signature)) return { kind: 'unchanged' };
-    return { kind: 'read', bytes: readFileSync(fd), signature };
+    return { kind: 'read', bytes: readLimited(fd, file, maxBytes), signature };
   } catch (error) {
     return { kind: 'error', error };
   } finally {
@@ -83,12 +85,17 @@ export interface WriteOptions {
 
 let counter = 0;
 
-/** Writes `data` to a new file beside `file`, flushes it, then renames it over `file`. */
+/**
+ * Writes `data` to a new file beside `file`, flushes it, then renames it over `file`. A symbolic
+ * link is written through, as an editor would: the file it points to is replaced and the link
+ * stays. Anything but a regular file (a device such as /dev/full, a FIFO) is never replaced.
+ */
 export function writeAtomically(
-  file: string,
+  name: string,
   data: string | Buffer | readonly Buffer[],
   opts: WriteOptions = {},
 ): Signature {
+  const file = linkTarget(name);
   const parts = typeof data === 'string' ? [Buffer.from(data)] : Buffer.isBuffer(data) ? [data] : data;
   const temp = siblings.temp(file, process.pid, counter++);
   let signature: Signature;
@@ -108,6 +115,26 @@ export function writeAtomically(
     throw e;
   }
   return signature;
+}
+
+/** The file a path names once symbolic links are followed; it may not exist yet. */
+export function linkTarget(file: string): string {
+  let at = file;
+  for (let hops = 0; hops < 40; hops++) {
+    let st;
+    try {
+      st = lstatSync(at);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return at;
+      throw e;
+    }
+    if (!st.isSymbolicLink()) {
+      if (!st.isFile() && !st.isDirectory()) throw new FileShapeError('ENOTREG', at);
+      return at;
+    }
+    at = path.resolve(path.dirname(at), readlinkSync(at));
+  }
+  throw Object.assign(new Error(`too many symbolic links at ${file}`), { code: 'ELOOP', path: file });
 }
 
 /** Every byte of `parts`, or the error that stopped it (a short write with no error is a full disk). */

@@ -1,5 +1,6 @@
 import { readFileSync, promises as fsp } from 'node:fs';
 import { hostname } from 'node:os';
+import { readRegularFile } from '../files/read-regular.ts';
 import { siblings } from './paths.ts';
 
 /**
@@ -33,15 +34,41 @@ export class LockBusyError extends Error {
   }
 }
 
+/** The lock could not be taken for a reason other than a live owner: `cause` says which. */
+export class LockFailedError extends Error {
+  override name = 'LockFailedError';
+  readonly lockFile: string;
+  override readonly cause: unknown;
+  /** The lock file itself is the problem (a folder or a device where it should be), not its folder. */
+  readonly aboutLockFile: boolean;
+  constructor(lockFile: string, cause: unknown) {
+    super(`could not take ${lockFile}: ${(cause as Error)?.message ?? String(cause)}`);
+    this.lockFile = lockFile;
+    this.cause = cause;
+    const e = cause as NodeJS.ErrnoException;
+    this.aboutLockFile =
+      e?.path === lockFile && e.code !== 'EACCES' && e.code !== 'EPERM' && e.code !== 'EROFS';
+  }
+}
+
 const HOST = hostname();
 // An empty or unreadable lock file is one whose owner is between creating and writing it (only
 // possible without hard links).
 const EMPTY_STALE_MS = 2000;
 
 /** Takes the lock of the progress file `file` (`<file>.lock`), waiting while a live process holds it. */
-export async function acquireLock(
+export async function acquireLock(file: string, opts: LockOptions = {}): Promise<Release> {
+  try {
+    return await takeLock(file, opts);
+  } catch (e) {
+    if (e instanceof LockBusyError) throw e;
+    throw new LockFailedError(siblings.lock(file), e);
+  }
+}
+
+async function takeLock(
   file: string,
-  { timeoutMs = 15_000, staleMs = 10_000 }: LockOptions = {},
+  { timeoutMs = 15_000, staleMs = 10_000 }: LockOptions,
 ): Promise<Release> {
   const lockFile = siblings.lock(file);
   const deadline = Date.now() + timeoutMs;
@@ -102,13 +129,15 @@ async function inspect(lockFile: string, staleMs: number): Promise<Holder> {
   let info;
   try {
     info = await fsp.stat(lockFile);
-    text = await fsp.readFile(lockFile, 'utf8');
+    // A lock holds a pid and a host name; anything else there must not block or flood us.
+    text = readRegularFile(lockFile, 4096).toString('utf8');
   } catch (e) {
     // Released between our attempt and this look: try again at once.
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { stale: true, ino: undefined, owner: '' };
     throw e;
   }
-  const age = Date.now() - info.mtimeMs;
+  // A lock dated in the future (a clock set back, a copied file) is as old as it is far off.
+  const age = Math.abs(Date.now() - info.mtimeMs);
   const [pidText, host] = text.trim().split(/\s+/);
   const pid = Number(pidText);
   const owner =

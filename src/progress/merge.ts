@@ -9,6 +9,7 @@ import {
   type QuizProgress,
   type Settings,
 } from './types.ts';
+import { idTable } from './id-tables.ts';
 
 /**
  * Combines two copies of the progress file: for `progress --import`, and for changes that could
@@ -70,7 +71,7 @@ function mergeKeyed<T>(
   b: Record<string, T>,
   merge: (x: T, y: T) => T,
 ): Record<string, T> {
-  const out: Record<string, T> = { ...a };
+  const out = idTable(a);
   for (const [key, value] of Object.entries(b)) {
     const mine = out[key];
     out[key] = mine === undefined ? value : merge(mine, value);

@@ -1,8 +1,16 @@
 import { printableLine } from '../text/printable.ts';
 import { loadReplay, type ReplayFn } from './cards.ts';
+import { withoutPrototypes } from './id-tables.ts';
 import { upgrade } from './migrate.ts';
 import type { ProgressData } from './types.ts';
 import { validateProgress } from './validate.ts';
+
+/**
+ * A progress file or an import larger than this is refused, unread: a learner's file grows by
+ * about 200 bytes an answer, so this is over 150,000 answers, and parsing far larger files takes
+ * gigabytes of memory.
+ */
+export const MAX_PROGRESS_BYTES = 32 * 1024 * 1024;
 
 export type Parsed =
   | { kind: 'ok'; data: ProgressData }
@@ -61,7 +69,6 @@ export function parseProgress(bytes: Buffer | string, replay?: ReplayFn): Parsed
       kind: 'corrupt',
       problem: `does not have the shape of a progress file (${printableLine(checked.problem)})`,
     };
-  return up.kind === 'migrated'
-    ? { kind: 'migrated', data: checked.value, from: up.from }
-    : { kind: 'ok', data: checked.value };
+  const data = withoutPrototypes(checked.value);
+  return up.kind === 'migrated' ? { kind: 'migrated', data, from: up.from } : { kind: 'ok', data };
 }

@@ -35,6 +35,8 @@ export const siblings = {
   corrupt: (file: string, at: Date) => `${file}.corrupt-${fileStamp(at)}`,
   /** The whole file as it was before `reset`. */
   resetBackup: (file: string, at: Date) => `${file}.reset-${fileStamp(at)}.bak`,
+  /** Progress of a session that could not be saved, written at its end for `progress --import`. */
+  unsaved: (file: string, at: Date) => `${file}.unsaved-${fileStamp(at)}.json`,
   /** Held while one process reads, merges and writes. */
   lock: (file: string) => `${file}.lock`,
   /** A write in progress by process `pid`; renamed over the file (or linked as the lock) when complete. */

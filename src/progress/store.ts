@@ -1,11 +1,13 @@
 import { existsSync, promises as fsp } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeFsError, UserError } from '../errors.ts';
+import { makeDirs } from '../files/make-dirs.ts';
 import { clearLeftovers, readIfChanged, writeAtomically, type Signature } from './atomic-file.ts';
-import { acquireLock, LockBusyError, type LockOptions, type Release } from './lock.ts';
+import { acquireLock, LockBusyError, LockFailedError, type LockOptions, type Release } from './lock.ts';
 import { mergeProgress } from './merge.ts';
 import { loadReplay } from './cards.ts';
-import { readProgressBytes, type Parsed } from './parse.ts';
+import { MAX_PROGRESS_BYTES, readProgressBytes, type Parsed } from './parse.ts';
 import { siblings } from './paths.ts';
 import { ProgressSerializer } from './serialize.ts';
 import {
@@ -49,6 +51,14 @@ export interface ProgressStore {
   refusal(): Promise<string | undefined>;
   /** True while some progress exists only in memory: a save failed, or the file is being left alone. */
   hasUnsaved(): boolean;
+  /**
+   * Writes the progress that exists only in memory to a file of its own, beside the progress file
+   * or else in the temporary folder, and returns its path (undefined if neither could be written):
+   * the end of a session that could not save, so that `progress --import` can bring it back.
+   */
+  rescue(): string | undefined;
+  /** Resolves once every change asked for so far has been saved (or has failed to be). */
+  settled(): Promise<void>;
 }
 
 export function openStore(opts: StoreOptions): ProgressStore {
@@ -80,6 +90,8 @@ class FileStore implements ProgressStore {
   /** The reason the last save failed, so it is told once and not after every answer. */
   private failure: string | undefined;
   private prepared = false;
+  /** The last attempt waited for the lock in vain. */
+  private lockBusy = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(opts: StoreOptions) {
@@ -98,6 +110,26 @@ class FileStore implements ProgressStore {
 
   hasUnsaved(): boolean {
     return this.dirty;
+  }
+
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  rescue(): string | undefined {
+    if (!this.dirty || !this.memory) return undefined;
+    const parts = this.serializer.serialize(this.memory);
+    const at = this.opts.now();
+    const beside = siblings.unsaved(this.file, at);
+    for (const name of [beside, path.join(tmpdir(), path.basename(beside))]) {
+      try {
+        writeAtomically(name, parts);
+        return name;
+      } catch {
+        // The folder that refused the progress file may refuse this too: try the next place.
+      }
+    }
+    return undefined;
   }
 
   update<T>(courseId: string, change: (course: CourseProgress, now: Date) => T): Promise<T> {
@@ -184,8 +216,19 @@ class FileStore implements ProgressStore {
   }
 
   private async lock(): Promise<Release> {
-    if (!this.prepared) await fsp.mkdir(path.dirname(this.file), { recursive: true });
-    const release = await acquireLock(this.file, this.opts.lock);
+    if (!this.prepared) makeDirs(path.dirname(this.file));
+    let release: Release;
+    try {
+      // Once another process has kept the lock for a whole wait, later saves only look.
+      release = await acquireLock(
+        this.file,
+        this.lockBusy ? { ...this.opts.lock, timeoutMs: 0 } : this.opts.lock,
+      );
+    } catch (e) {
+      if (e instanceof LockBusyError) this.lockBusy = true;
+      throw e;
+    }
+    this.lockBusy = false;
     if (!this.prepared) {
       this.prepared = true;
       clearLeftovers(this.file);
@@ -196,7 +239,7 @@ class FileStore implements ProgressStore {
   /** Brings `memory` up to date with the file. `locked`: this process holds the lock. */
   private async load(locked: boolean): Promise<ProgressData> {
     if (this.blocked) return (this.memory ??= emptyProgress());
-    const found = readIfChanged(this.file, this.signature);
+    const found = readIfChanged(this.file, this.signature, MAX_PROGRESS_BYTES);
     switch (found.kind) {
       case 'unchanged':
         return this.memory!;
@@ -336,7 +379,7 @@ class FileStore implements ProgressStore {
   }
 
   private async fromBackup(): Promise<ProgressData | undefined> {
-    const found = readIfChanged(siblings.backup(this.file), undefined);
+    const found = readIfChanged(siblings.backup(this.file), undefined, MAX_PROGRESS_BYTES);
     if (found.kind !== 'read') return undefined;
     const parsed = await readProgressBytes(found.bytes);
     return parsed.kind === 'ok' || parsed.kind === 'migrated' ? parsed.data : undefined;
@@ -375,6 +418,12 @@ class FileStore implements ProgressStore {
 
   private describe(e: unknown, file = this.file): string {
     if (e instanceof LockBusyError) return `another alignment-tutor (${e.owner}) is holding ${e.lockFile}`;
+    if (e instanceof LockFailedError) {
+      // The lock file itself is wrong (a folder, a device): name it, not the progress file.
+      if (e.aboutLockFile)
+        return `${describeFsError(e.cause, e.lockFile) ?? String(e.cause)}; it is the lock file of ${file}: remove it if no alignment-tutor is running`;
+      return this.describe(e.cause, file);
+    }
     const code = (e as NodeJS.ErrnoException | undefined)?.code;
     // The error is often about the folder (creating the temporary file or the lock), so name the folder then.
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')

@@ -1,4 +1,5 @@
 import type { CourseProgress, ProgressData } from './schema.ts';
+import { idTable } from './id-tables.ts';
 
 /**
  * The types of the progress file, inferred from its one declaration in schema.ts. Imported as
@@ -19,9 +20,9 @@ export type {
 export const PROGRESS_VERSION = 2;
 
 export function emptyProgress(): ProgressData {
-  return { version: PROGRESS_VERSION, courses: {} };
+  return { version: PROGRESS_VERSION, courses: idTable() };
 }
 
 export function emptyCourse(): CourseProgress {
-  return { lessons: {}, quizzes: {} };
+  return { lessons: idTable(), quizzes: idTable() };
 }

@@ -1,3 +1,4 @@
+import { idTable } from '../progress/id-tables.ts';
 import type { Question, Quiz } from '../content/schema.ts';
 import { kindOf } from './kinds/registry.ts';
 import { recordScheduled, type ApplyFn } from '../progress/cards.ts';
@@ -36,7 +37,7 @@ export function planQuiz(quiz: Quiz, opts: PlanOptions): Plan {
   }
   if (opts.shuffle) questions = shuffled(questions, opts.random);
   if (opts.limit !== undefined) questions = questions.slice(0, opts.limit);
-  const display: Record<string, number[]> = {};
+  const display = idTable<number[]>();
   for (const q of questions) {
     const order = displayFor(q, opts.shuffle === true, opts.random);
     if (order) display[q.id] = order;
@@ -72,7 +73,7 @@ export function startAttempt(
     updatedAt: at,
     questions: plan.questions,
     display: plan.display,
-    answers: {},
+    answers: idTable(),
     mode,
   };
   quizProgress(course, lessonId).current = current;

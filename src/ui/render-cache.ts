@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fnv1a } from '../text/hash.ts';
 import { writeAtomically } from '../progress/atomic-file.ts';
+import { makeDirs } from '../files/make-dirs.ts';
+import { readRegularFile } from '../files/read-regular.ts';
 
 declare const __BUILD__: string;
 
@@ -16,6 +17,8 @@ declare const __BUILD__: string;
 const FILE = 'rendered.json';
 /** Enough for every section, prompt and term of a course at a few widths. */
 const MAX_ENTRIES = 3000;
+/** A larger file is not one we wrote (or is a device): it is ignored. */
+const MAX_BYTES = 64 * 1024 * 1024;
 
 interface Loaded {
   file: string;
@@ -39,7 +42,9 @@ function load(dir: string): Loaded {
 
 function readEntries(file: string): Map<string, string> {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { entries?: Record<string, string> };
+    const data = JSON.parse(readRegularFile(file, MAX_BYTES).toString('utf8')) as {
+      entries?: Record<string, string>;
+    };
     return new Map(Object.entries(data.entries ?? {}));
   } catch {
     return new Map();
@@ -78,7 +83,7 @@ function save(cache: Loaded): void {
       merged.set(k, v);
     }
     const kept = [...merged].slice(-MAX_ENTRIES);
-    mkdirSync(path.dirname(cache.file), { recursive: true });
+    makeDirs(path.dirname(cache.file));
     writeAtomically(cache.file, JSON.stringify({ entries: Object.fromEntries(kept) }), { durable: false });
   } catch {
     // Read-only or full cache folder: the next run renders again.

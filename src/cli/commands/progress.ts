@@ -1,11 +1,11 @@
-// fs.promises is a lazy getter: `progress` loads it only to import a file.
-import { promises as fsp } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, ExitError, UsageError, UserError } from '../../errors.ts';
 import { writeAtomically } from '../../progress/atomic-file.ts';
 import { mergeProgress } from '../../progress/merge.ts';
 import { loadReplay } from '../../progress/cards.ts';
-import { readProgressBytes } from '../../progress/parse.ts';
+import { MAX_PROGRESS_BYTES, readProgressBytes } from '../../progress/parse.ts';
+import { readRegularFile } from '../../files/read-regular.ts';
 import { ProgressSerializer } from '../../progress/serialize.ts';
 import { reportProgress } from '../../progress/summary.ts';
 import type { ProgressData } from '../../progress/types.ts';
@@ -19,6 +19,8 @@ export interface ProgressOptions {
   path?: boolean;
   export?: string;
   import?: string;
+  /** With --export: replace an existing file. */
+  force?: boolean;
 }
 
 /** `progress [--json | --path | --export FILE | --import FILE]`. */
@@ -40,7 +42,7 @@ export async function runProgress(ctx: Ctx, opts: ProgressOptions = {}): Promise
   const data = await ctx.store.read();
   // The store has already said why (a newer format, an unreadable file); showing empty progress would mislead.
   if (await ctx.store.refusal()) throw new ExitError(1);
-  if (opts.export !== undefined) return exportProgress(ctx, data, opts.export);
+  if (opts.export !== undefined) return exportProgress(ctx, data, opts.export, Boolean(opts.force));
 
   if (opts.json) {
     const report = reportProgress(await ctx.course(), ctx.courseId, data.courses[ctx.courseId]);
@@ -51,13 +53,18 @@ export async function runProgress(ctx: Ctx, opts: ProgressOptions = {}): Promise
 }
 
 /** `--export FILE` (or `-` for standard output): the whole progress file, every course, as it is saved. */
-async function exportProgress(ctx: Ctx, data: ProgressData, target: string): Promise<void> {
+async function exportProgress(ctx: Ctx, data: ProgressData, target: string, force: boolean): Promise<void> {
   const parts = new ProgressSerializer().serialize(data);
   if (target === '-') {
     for (const p of parts) ctx.io.stdout.write(p);
     return;
   }
   const file = path.resolve(ctx.cwd, target);
+  if (!force && existsSync(file))
+    throw new UserError(
+      `${ctx.displayPath(file)} already exists; nothing was written`,
+      `To replace it: ${ctx.command(`progress --export ${ctx.displayPath(file)} --force`)}`,
+    );
   try {
     await writeAtomically(file, parts);
   } catch (e) {
@@ -79,7 +86,7 @@ async function importProgress(ctx: Ctx, source: string): Promise<void> {
   const shown = ctx.displayPath(file);
   let bytes: Buffer;
   try {
-    bytes = await fsp.readFile(file);
+    bytes = readRegularFile(file, MAX_PROGRESS_BYTES);
   } catch (e) {
     throw new UserError(
       `could not read ${shown}: ${describeFsError(e, shown) ?? (e as Error).message}`,

@@ -3,6 +3,7 @@ import { searchCourse, stem } from '../../lesson/search.ts';
 import { textWidth } from '../../ui/io.ts';
 import { renderSearch } from '../../ui/screens/search.ts';
 import { wrapText } from '../../ui/wrap.ts';
+import { printableLine } from '../../text/printable.ts';
 import type { Ctx } from '../context.ts';
 
 /** The glossary and search as text, for their commands and the home screen. */
@@ -32,7 +33,8 @@ export async function searchReport(
 ): Promise<{ text: string } | { none: string }> {
   const course = await ctx.course();
   const hits = searchCourse(course, words);
-  const query = words.join(' ');
+  // Quoted back in what is printed: shown, never obeyed.
+  const query = printableLine(words.join(' '));
   const stems = words
     .flatMap((w) => w.toLowerCase().split(/[^\p{L}\p{N}'-]+/u))
     .filter(Boolean)

@@ -294,10 +294,7 @@ async function takeAttempt(
     const sure = confidence ? await askConfidence(ctx.prompter) : undefined;
     const graded = grade(question, response);
     const { correct } = graded;
-    out(`\n${explain(question, response, graded, { theme, width })}\n`);
-    const revisit = !correct ? revisitLine(quizScreen(ctx), lesson, question, 0) : undefined;
-    if (revisit) out(`${theme.accent(revisit)}\n`);
-
+    // Saved before the feedback is shown: an answer the learner has seen judged is never lost.
     const last = attempt.questions.every((q) => q === id || q in attempt.answers);
     await ctx.store.update(ctx.courseId, (c, now) => {
       const at = now.toISOString();
@@ -313,6 +310,9 @@ async function takeAttempt(
       // Finishing in the same save as the last answer leaves no moment with an attempt that is answered but open.
       if (last) finishAttempt(c, lesson.id, attempt, quiz.pass, at);
     });
+    out(`\n${explain(question, response, graded, { theme, width })}\n`);
+    const revisit = !correct ? revisitLine(quizScreen(ctx), lesson, question, 0) : undefined;
+    if (revisit) out(`${theme.accent(revisit)}\n`);
     if (!last && !ctx.prompter.plain) await pause(ctx);
   }
   const { text, missed } = quizSummary(quizScreen(ctx, await nextStepLine(ctx)), lesson, quiz, attempt);

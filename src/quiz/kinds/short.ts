@@ -1,5 +1,5 @@
 import type { Fields } from '../../content/fields.ts';
-import { compilePattern } from '../../content/pattern.ts';
+import { compilePattern, patternMatches } from '../../content/pattern.ts';
 import { defineKind, HINT, verdict } from './kind.ts';
 
 /**
@@ -50,7 +50,7 @@ export const short = defineKind({
     const accepted = norm === '' ? undefined : q.accept?.find((a) => normaliseShort(a) === norm);
     const matchedBy =
       accepted ??
-      (norm !== '' && q.pattern !== undefined && compilePattern(q.pattern).test(given.trim())
+      (norm !== '' && q.pattern !== undefined && patternMatches(compilePattern(q.pattern), given.trim())
         ? 'pattern'
         : undefined);
     return matchedBy === undefined

@@ -3,6 +3,7 @@ import { renderMarkdown } from '../markdown.ts';
 import type { Theme } from '../theme.ts';
 import { wrapText } from '../wrap.ts';
 import { plural } from '../../text/plural.ts';
+import { printableLine } from '../../text/printable.ts';
 
 /** What every lesson screen needs to know about the terminal and the lesson's place in the course. */
 export interface LessonScreen {
@@ -90,7 +91,7 @@ export async function renderTerms(lesson: Lesson, screen: LessonScreen): Promise
 
 export function formatReference(ref: Reference): string {
   const authors = ref.authors.length > 3 ? `${ref.authors[0]} et al.` : ref.authors.join(', ');
-  return `${authors} (${ref.year}). ${ref.title}.${ref.url ? ` ${ref.url}` : ''}`;
+  return `${authors} (${ref.year}). ${ref.title}.${ref.url ? ` ${printableLine(ref.url)}` : ''}`;
 }
 
 export function renderReferences(lesson: Lesson, screen: LessonScreen): string {

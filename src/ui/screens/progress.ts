@@ -3,6 +3,7 @@ import { plural } from '../../text/plural.ts';
 import type { Theme } from '../theme.ts';
 import { visibleLength, wrapText } from '../wrap.ts';
 import { bar, percent } from './overview.ts';
+import { printableLine } from '../../text/printable.ts';
 
 /** `progress`: per lesson a bar, scores and answers; then the course totals. */
 
@@ -80,7 +81,7 @@ export function renderProgress(report: CourseReport, screen: ProgressScreen): st
       theme.dim(
         wrapText(
           `Progress is also kept for ${plural(report.unknownLessons.length, 'lesson')} ` +
-            `no longer in this course (${report.unknownLessons.join(', ')}).`,
+            `no longer in this course (${unknownList(report.unknownLessons)}).`,
           width,
         ),
       ),
@@ -129,4 +130,12 @@ export function ago(iso: string, now: Date): string {
   if (days === 1) return 'yesterday';
   if (days < 30) return `${days} days ago`;
   return `on ${iso.slice(0, 10)}`;
+}
+
+/** Ids from the progress file, which anyone may have written: shown escaped, and only the first few. */
+function unknownList(ids: readonly string[]): string {
+  const shown = ids.slice(0, 10).map((id) => printableLine(id, 80));
+  return ids.length > shown.length
+    ? `${shown.join(', ')} and ${ids.length - shown.length} more`
+    : shown.join(', ');
 }

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../helpers/run.ts';
+import { courseCopy, scratch } from './child-run.ts';
+
+// An answer the learner has seen judged is already in the progress file: `kill -9` the moment
+// the feedback appears, and the answer is there.
+
+const tmp = scratch();
+afterAll(tmp.cleanup);
+const course = courseCopy(tmp.dir, 'course');
+
+async function killAtFeedback(file: string): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(PACKAGE_ROOT, 'bin', 'alignment-tutor.js'),
+      '--content',
+      course,
+      '--plain',
+      'quiz',
+      'oversight',
+    ],
+    {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NO_COLOR: '1',
+        ALIGNMENT_TUTOR_CACHE: 'off',
+        ALIGNMENT_TUTOR_PROGRESS: file,
+      },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    },
+  );
+  let out = '';
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.includes('Answer (true or false):') && !child.stdin.writableEnded) child.stdin.write('t\n');
+    if (/Correct/.test(out)) child.kill('SIGKILL');
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+  expect(out).toContain('Correct');
+}
+
+it('an answer is saved before its feedback is shown', async () => {
+  for (let i = 0; i < 6; i++) {
+    const file = path.join(tmp.dir, `kill-${i}.json`);
+    await killAtFeedback(file);
+    expect(existsSync(file) ? readFileSync(file, 'utf8') : '').toContain('"question":"debate-judge"');
+  }
+}, 60_000);

@@ -1,3 +1,4 @@
+import { idTable } from './id-tables.ts';
 import type { AnswerEvent } from '../quiz/answer-event.ts';
 import type { CardState, Cards, ReviewCard } from '../quiz/card.ts';
 import { recordAnswer } from './record.ts';
@@ -47,7 +48,8 @@ export function rebuildCards(course: CourseProgress, replay: ReplayFn, fillBefor
   const all = courseAnswers(course);
   const { cards, before } = replay(all.map(({ lesson, answer }) => answerEvent(lesson, answer)));
   if (fillBefore) all.forEach(({ answer }, i) => (answer.before ??= before[i]));
-  if (Object.keys(cards).length > 0) course.cards = cards;
+  if (Object.keys(cards).length > 0)
+    course.cards = idTable(Object.fromEntries(Object.entries(cards).map(([l, qs]) => [l, idTable(qs)])));
   else delete course.cards;
 }
 
@@ -74,8 +76,14 @@ export function recordScheduled(
   apply: ApplyFn,
 ): void {
   if (course.quizzes[lessonId]?.answers.some((a) => a.id === answer.id)) return;
-  const byQuestion = ((course.cards ??= {})[lessonId] ??= {});
-  const outcome = apply(byQuestion[answer.question], answerEvent(lessonId, answer));
+  const cards = (course.cards ??= idTable());
+  // Own keys only: a lesson id such as `constructor` must not find Object's.
+  const byQuestion =
+    (Object.hasOwn(cards, lessonId) ? cards[lessonId] : undefined) ?? (cards[lessonId] = idTable());
+  const outcome = apply(
+    Object.hasOwn(byQuestion, answer.question) ? byQuestion[answer.question] : undefined,
+    answerEvent(lessonId, answer),
+  );
   byQuestion[answer.question] = outcome.card;
   recordAnswer(course, lessonId, { ...answer, before: outcome.before });
 }

@@ -17,6 +17,10 @@ export function withoutPrototypes(data: ProgressData): ProgressData {
   for (const course of Object.values(data.courses)) {
     bare(course.lessons);
     bare(course.quizzes);
+    if (course.cards) {
+      bare(course.cards);
+      for (const byQuestion of Object.values(course.cards)) bare(byQuestion);
+    }
     for (const quiz of Object.values(course.quizzes)) {
       if (!quiz.current) continue;
       bare(quiz.current.display);

@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
+import { PROGRESS_VERSION } from '../../src/progress/types.ts';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT, run } from '../helpers/run.ts';
@@ -42,7 +43,7 @@ describe('progress --export', () => {
     expect(readFileSync(target, 'utf8')).toBe('keep me');
     const forced = await exportTo(target, '--force');
     expect(forced.code).toBe(0);
-    expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ version: 1 });
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ version: PROGRESS_VERSION });
   });
 
   it('writes through a symbolic link, which stays a link', async () => {
@@ -52,7 +53,7 @@ describe('progress --export', () => {
     symlinkSync(target, link);
     expect((await exportTo(link, '--force')).code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ version: 1 });
+    expect(JSON.parse(readFileSync(target, 'utf8'))).toMatchObject({ version: PROGRESS_VERSION });
   });
 
   it.runIf(onLinux)('never replaces a FIFO or a device, even with --force', async () => {

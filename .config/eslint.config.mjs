@@ -23,8 +23,7 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       // Terminal text is made of escape sequences; matching them is the point.
       'no-control-regex': 'off',
-      // Issue 10 turns this on once the long message lines are split.
-      'max-len': ['off', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
+      'max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },

@@ -17,7 +17,8 @@ export async function loadCourseOrThrow(
   const errors = result.errors;
   const lines = sortIssues(errors).map((i) => formatIssue(i, ctx.displayPath));
   lines.push(
-    `The course in ${ctx.displayPath(ctx.contentDir)} has ${plural(errors.length, 'error')}; fix them (${ctx.command('validate')} lists them) and try again.`,
+    `The course in ${ctx.displayPath(ctx.contentDir)} has ${plural(errors.length, 'error')}; fix them ` +
+      `(${ctx.command('validate')} lists them) and try again.`,
   );
   throw new ContentError(lines.join('\n'));
 }

@@ -84,7 +84,9 @@ function clock(): { now: () => Date; problem?: string } {
   if (Number.isNaN(start))
     return {
       now: () => new Date(),
-      problem: `error: ALIGNMENT_TUTOR_NOW must be an ISO 8601 time like 2025-03-01T09:00:00Z, not ${JSON.stringify(set).slice(0, 80)}.\n`,
+      problem:
+        'error: ALIGNMENT_TUTOR_NOW must be an ISO 8601 time like 2025-03-01T09:00:00Z, not ' +
+        `${JSON.stringify(set).slice(0, 80)}.\n`,
     };
   const offset = start - Date.now();
   return { now: () => new Date(Date.now() + offset) };

@@ -100,7 +100,9 @@ function keepUnsaved(
     const file = printable(store.file);
     err(
       kept
-        ? `Your progress from this session was not saved to ${file}. A copy is kept in ${printable(kept)}; once saving works again, merge it into your progress with:\n  ${commandPrefix(base)} --progress-file ${quoted(store.file)} progress --import ${quoted(kept)}`
+        ? `Your progress from this session was not saved to ${file}. A copy is kept in ` +
+            `${printable(kept)}; once saving works again, merge it into your progress with:\n  ` +
+            `${commandPrefix(base)} --progress-file ${quoted(store.file)} progress --import ${quoted(kept)}`
         : `Your progress from this session was not saved to ${file}, and no copy of it could be written either.`,
     );
   }

@@ -134,14 +134,16 @@ export function checkCourse(files: CourseFiles): { course: Course; issues: Conte
         report(
           f,
           [...path, 'id'],
-          `question id "${question.id}" is already used by question ${seen.get(question.id)! + 1}; ids must be unique in a quiz`,
+          `question id "${question.id}" is already used by question ${seen.get(question.id)! + 1}; ids ` +
+            'must be unique in a quiz',
         );
       else seen.set(question.id, i);
       if (checkIds.has(question.id))
         report(
           f,
           [...path, 'id'],
-          `question id "${question.id}" is already used by the check in section "${checkIds.get(question.id)}" of the lesson; answers are recorded by id, so give it another`,
+          `question id "${question.id}" is already used by the check in section ` +
+            `"${checkIds.get(question.id)}" of the lesson; answers are recorded by id, so give it another`,
         );
       checkQuestion(f, path, question, sectionIds, report);
     });
@@ -187,7 +189,8 @@ function checkQuestion(
       report(
         f,
         [...path, 'pattern'],
-        `pattern is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: /, '')})`,
+        'pattern is not a valid regular expression ' +
+          `(${(e as Error).message.replace(/^Invalid regular expression: /, '')})`,
       );
       return;
     }
@@ -196,7 +199,8 @@ function checkQuestion(
       report(
         f,
         [...path, 'pattern'],
-        `pattern repeats a repetition (${nested}), which can take exponential time on some answers; rewrite it without the nesting, e.g. ^(a+)+$ as ^a+$`,
+        `pattern repeats a repetition (${nested}), which can take exponential time on some answers; ` +
+          'rewrite it without the nesting, e.g. ^(a+)+$ as ^a+$',
       );
   }
 }

@@ -40,7 +40,9 @@ export function loadCourse(dir: string): LoadResult {
         line: 1,
         col: 1,
         severity: 'error',
-        message: `cannot read the ${KIND_DIRS[kind]} folder: ${describeFsError(e, sub) ?? (e as Error).message}; a course folder holds lessons/ and quizzes/`,
+        message:
+          `cannot read the ${KIND_DIRS[kind]} folder: ${describeFsError(e, sub) ?? (e as Error).message}; ` +
+          'a course folder holds lessons/ and quizzes/',
       });
       broken = true;
       continue;

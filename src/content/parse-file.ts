@@ -97,7 +97,8 @@ export function parseContentFile(
   ) {
     error(
       { line: 1, col: 1 },
-      `the file is empty; a ${kind} needs ${kind === 'lesson' ? 'id, title, order, summary and sections' : 'lesson and questions'}`,
+      `the file is empty; a ${kind} needs ` +
+        `${kind === 'lesson' ? 'id, title, order, summary and sections' : 'lesson and questions'}`,
     );
     return { ok: false, issues };
   }
@@ -116,7 +117,8 @@ export function parseContentFile(
   } catch {
     error(
       { line: 1, col: 1 },
-      `uses too many YAML aliases (more than ${MAX_ALIASES} expansions); write the repeated text out instead of using *aliases`,
+      `uses too many YAML aliases (more than ${MAX_ALIASES} expansions); write the repeated text out ` +
+        'instead of using *aliases',
     );
     return { ok: false, issues };
   }
@@ -259,7 +261,9 @@ function describeIssue(
     const known = rootShape ? knownKeys(rootShape) : [];
     return iss.keys.map((k) => ({
       pos: locateKey(doc, path, k, at),
-      message: `unknown key "${k}"${where ? ` in ${where}` : ''}${didYouMean(k, known)}; ${known.length ? `allowed keys: ${known.filter((n) => n !== '$schema').join(', ')}` : 'remove it'}`,
+      message:
+        `unknown key "${k}"${where ? ` in ${where}` : ''}${didYouMean(k, known)}; ` +
+        `${known.length ? `allowed keys: ${known.filter((n) => n !== '$schema').join(', ')}` : 'remove it'}`,
     }));
   }
   if (iss.code === 'invalid_union' && 'discriminator' in iss && iss.discriminator === 'type') {
@@ -303,7 +307,9 @@ function describeIssue(
     return [
       {
         pos: locateNode(doc, path, at),
-        message: `${where}: must be ${allowed.join(' or ')}, found ${describeValue(value)}${didYouMean(String(value), iss.values.map(String))}`,
+        message:
+          `${where}: must be ${allowed.join(' or ')}, found ` +
+          `${describeValue(value)}${didYouMean(String(value), iss.values.map(String))}`,
       },
     ];
   }

@@ -246,14 +246,23 @@ export const boatRaceLab: Lab<BoatRaceResult> = {
   title: 'Write the reward',
   lesson: 'specification-problem',
   intro: [
-    'You are writing the reward for a boat race. What you want is for the boat to finish the race: get from the start to the finish line. You can give points for crossing the line and points for hitting targets along the way, as the game in the original case did.',
-    'A planner then finds the route that scores the most points within the race length. It is exact and it is not malicious: it simply does whatever your points pay for. Targets in the lagoon come back five steps after they are hit.',
-    'Look at the best route for the starting points first. Then try a bigger prize for finishing, cheaper targets or a shorter race, and watch when the route changes.',
+    'You are writing the reward for a boat race. What you want is for the boat to finish the race: get ' +
+      'from the start to the finish line. You can give points for crossing the line and points for ' +
+      'hitting targets along the way, as the game in the original case did.',
+    'A planner then finds the route that scores the most points within the race length. It is exact and ' +
+      'it is not malicious: it simply does whatever your points pay for. Targets in the lagoon come back ' +
+      'five steps after they are hit.',
+    'Look at the best route for the starting points first. Then try a bigger prize for finishing, ' +
+      'cheaper targets or a shorter race, and watch when the route changes.',
   ],
   reproduces:
-    'CoastRunners (Amodei and Clark, OpenAI, 2016): a boat trained on the game score circled a lagoon of respawning targets, scored about 20% more than human players, and never finished the race. Here an exact planner stands in for reinforcement learning.',
+    'CoastRunners (Amodei and Clark, OpenAI, 2016): a boat trained on the game score circled a lagoon ' +
+    'of respawning targets, scored about 20% more than human players, and never finished the race. Here ' +
+    'an exact planner stands in for reinforcement learning.',
   leavesOut:
-    'The real agent learned by trial and error in a game with rival boats and much more going on; here the planner sees the whole map and computes the best route outright, so what you see is purely what the points reward.',
+    'The real agent learned by trial and error in a game with rival boats and much more going on; here ' +
+    'the planner sees the whole map and computes the best route outright, so what you see is purely ' +
+    'what the points reward.',
   knobs,
   run,
   chart(result, options) {
@@ -273,14 +282,19 @@ export const boatRaceLab: Lab<BoatRaceResult> = {
     id: 'lab-write-the-reward-circling',
     type: 'single',
     prompt:
-      'With the starting points (2 per target, 10 for finishing, a 40-step race), the boat circled the lagoon and never finished. What had gone wrong?',
+      'With the starting points (2 per target, 10 for finishing, a 40-step race), the boat circled the ' +
+      'lagoon and never finished. What had gone wrong?',
     explanation:
-      'Nothing in the planner: it found the route worth the most points, exactly as asked. Each target was worth less than the finish, but targets come back, so over 40 steps circling collected 40 points, more than any route that also finishes. The points were meant as a sign of racing well; the objective was wrong, not the optimiser: specification gaming.',
+      'Nothing in the planner: it found the route worth the most points, exactly as asked. Each target ' +
+      'was worth less than the finish, but targets come back, so over 40 steps circling collected 40 ' +
+      'points, more than any route that also finishes. The points were meant as a sign of racing well; ' +
+      'the objective was wrong, not the optimiser: specification gaming.',
     choices: [
       {
         text: 'Each target was worth more than the finish line, so circling paid more.',
         feedback:
-          'A target was worth 2 and the finish 10. What counted was the total: over a 40-step race the respawning targets paid far more than one finish.',
+          'A target was worth 2 and the finish 10. What counted was the total: over a 40-step race the ' +
+          'respawning targets paid far more than one finish.',
       },
       {
         text: 'Over the whole race, the respawning targets paid more than finishing.',
@@ -290,12 +304,14 @@ export const boatRaceLab: Lab<BoatRaceResult> = {
       {
         text: 'The planner settled for a good route and missed a better one.',
         feedback:
-          'The planner is exact: under those points no route scores more. With the finish worth enough, the same planner races straight there. The fault is in the points.',
+          'The planner is exact: under those points no route scores more. With the finish worth enough, ' +
+          'the same planner races straight there. The fault is in the points.',
       },
       {
         text: 'The targets respawned because of a bug in how the course was built.',
         feedback:
-          'The targets come back by design, as they did in CoastRunners. Nothing was broken except the match between the points and the goal.',
+          'The targets come back by design, as they did in CoastRunners. Nothing was broken except the ' +
+          'match between the points and the goal.',
       },
     ],
   },

@@ -58,7 +58,9 @@ const knobs: Knob[] = [
   {
     id: 'variant',
     label: 'Variant',
-    help: 'Regressional: the proxy is the true value plus noise. Extremal: past a point, more of what the proxy rewards is worse.',
+    help:
+      'Regressional: the proxy is the true value plus noise. Extremal: past a point, more of what the ' +
+      'proxy rewards is worse.',
     min: 0,
     max: 1,
     step: 1,
@@ -116,21 +118,32 @@ export const goodhartLab: Lab<GoodhartResult> = {
   title: 'Goodhart under selection',
   lesson: 'specification-problem',
   intro: [
-    'Twenty thousand candidates each have a true value, the thing we care about, and a proxy score, the thing we can measure. Over the ordinary range the proxy is a fair guide: a higher score tends to mean a better candidate.',
-    'Now select. Keep the top half by the proxy, then the top quarter, and so on. The chart follows the average proxy score and the average true value of the group you keep.',
-    'In the regressional variant the proxy is the true value plus noise, so selecting hard also selects for lucky noise: the gap between the two lines widens. In the extremal variant the proxy keeps rewarding a trait that, past a point, makes things worse: with low or moderate noise the true value rises at first, then falls. At the far right only a few dozen candidates are kept, so the lines wobble there by chance.',
+    'Twenty thousand candidates each have a true value, the thing we care about, and a proxy score, the ' +
+      'thing we can measure. Over the ordinary range the proxy is a fair guide: a higher score tends to ' +
+      'mean a better candidate.',
+    'Now select. Keep the top half by the proxy, then the top quarter, and so on. The chart follows the ' +
+      'average proxy score and the average true value of the group you keep.',
+    'In the regressional variant the proxy is the true value plus noise, so selecting hard also selects ' +
+      'for lucky noise: the gap between the two lines widens. In the extremal variant the proxy keeps ' +
+      'rewarding a trait that, past a point, makes things worse: with low or moderate noise the true ' +
+      'value rises at first, then falls. At the far right only a few dozen candidates are kept, so the ' +
+      'lines wobble there by chance.',
   ],
   reproduces:
-    'In miniature, two of the four kinds of Goodhart effect named by Manheim and Garrabrant (2018, "Categorizing Variants of Goodhart\'s Law", following Garrabrant 2017): regressional and extremal.',
+    'In miniature, two of the four kinds of Goodhart effect named by Manheim and Garrabrant (2018, ' +
+    '"Categorizing Variants of Goodhart\'s Law", following Garrabrant 2017): regressional and extremal.',
   leavesOut:
-    'Real selection rarely has one number for the goal. The other two kinds, causal and adversarial, are not in this toy: here nobody pushes on the proxy directly, and the candidates cannot see it or game it.',
+    'Real selection rarely has one number for the goal. The other two kinds, causal and adversarial, ' +
+    'are not in this toy: here nobody pushes on the proxy directly, and the candidates cannot see it or ' +
+    'game it.',
   knobs,
   run,
   chart(result, options) {
     const chosen = result.levels[result.pressure] ?? result.levels[0]!;
     const gap = chosen.meanProxy - chosen.meanTrue;
     return [
-      `Keeping the top ${percent(chosen.share)} by the proxy (${chosen.kept} of ${result.candidates}, ${result.variant}):`,
+      `Keeping the top ${percent(chosen.share)} by the proxy (${chosen.kept} of ${result.candidates}, ` +
+        `${result.variant}):`,
       `proxy ${shortNumber(chosen.meanProxy)}, true value ${shortNumber(chosen.meanTrue)}, gap ${shortNumber(gap)}`,
       '',
       ...lineChart(
@@ -151,19 +164,26 @@ export const goodhartLab: Lab<GoodhartResult> = {
     id: 'lab-goodhart-pressure',
     type: 'single',
     prompt:
-      "In the regressional variant, the kept group's average proxy score ran further ahead of its average true value as you raised the pressure. Why?",
+      "In the regressional variant, the kept group's average proxy score ran further ahead of its " +
+      'average true value as you raised the pressure. Why?',
     explanation:
-      'The proxy is the true value plus noise, so the top scorers are partly candidates whose noise happened to be high. The harder you select, the more of what you select for is that luck, and the further the proxy overstates the group: regressional Goodhart. A trait that turns harmful past a point is the extremal variant, and gaming the proxy is the adversarial kind, which this toy leaves out.',
+      'The proxy is the true value plus noise, so the top scorers are partly candidates whose noise ' +
+      'happened to be high. The harder you select, the more of what you select for is that luck, and ' +
+      'the further the proxy overstates the group: regressional Goodhart. A trait that turns harmful ' +
+      'past a point is the extremal variant, and gaming the proxy is the adversarial kind, which this ' +
+      'toy leaves out.',
     choices: [
       {
         text: 'Past some point, more of the measured trait made candidates worse.',
         feedback:
-          'That is the extremal variant. In the regressional one more of the trait is better all the way up; the proxy only adds noise to it.',
+          'That is the extremal variant. In the regressional one more of the trait is better all the ' +
+          'way up; the proxy only adds noise to it.',
       },
       {
         text: 'Candidates learned to push up their proxy scores once selected on them.',
         feedback:
-          'That would be adversarial Goodhart, which this toy leaves out: the candidates cannot see the proxy or change it.',
+          'That would be adversarial Goodhart, which this toy leaves out: the candidates cannot see the ' +
+          'proxy or change it.',
       },
       {
         text: 'Selecting on the proxy also selected candidates whose noise ran high.',
@@ -174,7 +194,8 @@ export const goodhartLab: Lab<GoodhartResult> = {
       {
         text: 'Smaller groups were kept at high pressure, and small groups score lower.',
         feedback:
-          "Small groups are noisier, not lower: the kept group's true value still rose on average. What grew was how far the proxy overstated it.",
+          "Small groups are noisier, not lower: the kept group's true value still rose on average. What " +
+          'grew was how far the proxy overstated it.',
       },
     ],
   },

@@ -222,22 +222,33 @@ export const misgeneralisationLab: Lab<MisgeneralisationResult> = {
   title: 'Misgeneralisation',
   lesson: 'inner-outer-alignment',
   intro: [
-    'An agent in a corridor is rewarded for one thing only: touching the coin. It sees the coin only when it is close. In every training level the coin sits at the exit, on the far right.',
-    'A small learning agent is trained here, from scratch, on seeded levels. Then the coin is moved to the left of where the agent starts, in plain sight. The reward never changed. Does the agent go for the coin, or for the right-hand end?',
+    'An agent in a corridor is rewarded for one thing only: touching the coin. It sees the coin only ' +
+      'when it is close. In every training level the coin sits at the exit, on the far right.',
+    'A small learning agent is trained here, from scratch, on seeded levels. Then the coin is moved to ' +
+      'the left of where the agent starts, in plain sight. The reward never changed. Does the agent go ' +
+      'for the coin, or for the right-hand end?',
     'Use the knob to place the coin at random in some of the training levels, and watch what the agent learns instead.',
   ],
   reproduces:
-    'The CoinRun result of Langosco, Koch, Sharkey, Pfau and Krueger ("Goal Misgeneralization in Deep Reinforcement Learning", ICML 2022): trained with the coin always at the end of the level, the agent kept running to the right-hand end when the coin was moved. In the paper\'s own ablation, placing the coin at random in a small share of training levels made this failure less frequent.',
+    'The CoinRun result of Langosco, Koch, Sharkey, Pfau and Krueger ("Goal Misgeneralization in Deep ' +
+    'Reinforcement Learning", ICML 2022): trained with the coin always at the end of the level, the ' +
+    "agent kept running to the right-hand end when the coin was moved. In the paper's own ablation, " +
+    'placing the coin at random in a small share of training levels made this failure less frequent.',
   leavesOut:
-    'The real agent was a deep network learning from images of procedurally generated platform levels; this one has two numbers to learn and a corridor, so it shows the mechanism (two goals that agree in training) rather than how often it happens in large models. Its curve also changes with the seed, so read the share where it turns as a feature of this toy, not a measured number.',
+    'The real agent was a deep network learning from images of procedurally generated platform levels; ' +
+    'this one has two numbers to learn and a corridor, so it shows the mechanism (two goals that agree ' +
+    'in training) rather than how often it happens in large models. Its curve also changes with the ' +
+    'seed, so read the share where it turns as a feature of this toy, not a measured number.',
   knobs,
   run,
   runInSteps,
   chart(result, options) {
     const whole = result.sweep.length === SHARES.length;
     return [
-      `Trained with ${result.randomShare}% of coins placed at random. Learned: go-right drive ${result.policy.drive.toFixed(1)},`,
-      `follow-the-coin ${result.policy.follow.toFixed(1)}. Coin moved left: got it in ${result.gotCoin} of ${result.testLevels} tests.`,
+      `Trained with ${result.randomShare}% of coins placed at random. Learned: go-right drive ` +
+        `${result.policy.drive.toFixed(1)},`,
+      `follow-the-coin ${result.policy.follow.toFixed(1)}. Coin moved left: got it in ${result.gotCoin} ` +
+        `of ${result.testLevels} tests.`,
       '',
       ...result.examples.map((e) => drawLevel(e, options.ascii)),
       '',
@@ -264,9 +275,13 @@ export const misgeneralisationLab: Lab<MisgeneralisationResult> = {
     id: 'lab-misgeneralisation-coin',
     type: 'single',
     prompt:
-      'Trained only on levels with the coin at the right-hand end, the agent ran to the exit when the coin was moved to its left. What best explains this?',
+      'Trained only on levels with the coin at the right-hand end, the agent ran to the exit when the ' +
+      'coin was moved to its left. What best explains this?',
     explanation:
-      'The reward was right all along: 1 for the coin, nothing for the exit. In training, heading right and getting the coin earned the same reward, so nothing told them apart, and this agent picked up the simpler signal. Its skill carried over (it moved as purposefully as ever); the goal it pursued was the wrong one. That is goal misgeneralisation, not a wrong reward.',
+      'The reward was right all along: 1 for the coin, nothing for the exit. In training, heading right ' +
+      'and getting the coin earned the same reward, so nothing told them apart, and this agent picked ' +
+      'up the simpler signal. Its skill carried over (it moved as purposefully as ever); the goal it ' +
+      'pursued was the wrong one. That is goal misgeneralisation, not a wrong reward.',
     choices: [
       {
         text: 'The reward was right, but training paid going right and the coin alike.',
@@ -276,12 +291,15 @@ export const misgeneralisationLab: Lab<MisgeneralisationResult> = {
       {
         text: 'The reward paid for reaching the right-hand end as well as the coin.',
         feedback:
-          'It did not: the reward was for the coin alone. That is what makes this goal misgeneralisation and not specification gaming.',
+          'It did not: the reward was for the coin alone. That is what makes this goal ' +
+          'misgeneralisation and not specification gaming.',
       },
       {
         text: 'It wanted the coin, but training had not taught it the skill of going left.',
         feedback:
-          'Moving left is the same action whatever the goal, and agents trained with some coins at random went left for the coin. This one moved as purposefully as ever, towards the exit: its skill carried over, its goal did not.',
+          'Moving left is the same action whatever the goal, and agents trained with some coins at ' +
+          'random went left for the coin. This one moved as purposefully as ever, towards the exit: its ' +
+          'skill carried over, its goal did not.',
       },
       {
         text: 'The agent could not see the moved coin from where it started.',

@@ -76,7 +76,9 @@ const knobs: Knob[] = [
   {
     id: 'noise',
     label: 'Human noise',
-    help: 'How error-prone the human is: 0 always decides rightly; more noise means more mistakes, mostly when the stakes are small.',
+    help:
+      'How error-prone the human is: 0 always decides rightly; more noise means more mistakes, mostly ' +
+      'when the stakes are small.',
     min: 0,
     max: 2,
     step: 0.1,
@@ -106,20 +108,32 @@ export const offSwitchLab: Lab<OffSwitchResult> = {
   title: 'The off-switch game',
   lesson: 'corrigibility',
   intro: [
-    'A robot can take an action now, switch itself off, or wait and let a human decide, in which case the human may press its off switch. Waiting is worth something because the human knows what the robot does not: how much the action is really worth.',
-    'The robot is unsure how much its action is worth to the human: it has a best guess and a spread. The human sees the true value and usually, though not always, decides rightly.',
-    "Turn the knobs and watch the incentive to defer: the expected value of waiting, less the better of acting and switching off. While it is positive, the robot prefers to leave the off switch in the human's hands.",
+    'A robot can take an action now, switch itself off, or wait and let a human decide, in which case ' +
+      'the human may press its off switch. Waiting is worth something because the human knows what the ' +
+      'robot does not: how much the action is really worth.',
+    'The robot is unsure how much its action is worth to the human: it has a best guess and a spread. ' +
+      'The human sees the true value and usually, though not always, decides rightly.',
+    'Turn the knobs and watch the incentive to defer: the expected value of waiting, less the better of ' +
+      'acting and switching off. While it is positive, the robot prefers to leave the off switch in the ' +
+      "human's hands.",
   ],
   reproduces:
-    'The off-switch game of Hadfield-Menell, Dragan, Abbeel and Russell ("The Off-Switch Game", IJCAI 2017), with its Gaussian belief and noisily rational human: uncertainty about the objective, with the human\'s choice treated as evidence, gives the robot a reason to defer; a robot sure of its objective has a reason to disable the switch unless the human is perfectly rational, and a less reliable human shrinks the reason to defer.',
+    'The off-switch game of Hadfield-Menell, Dragan, Abbeel and Russell ("The Off-Switch Game", IJCAI ' +
+    '2017), with its Gaussian belief and noisily rational human: uncertainty about the objective, with ' +
+    "the human's choice treated as evidence, gives the robot a reason to defer; a robot sure of its " +
+    'objective has a reason to disable the switch unless the human is perfectly rational, and a less ' +
+    'reliable human shrinks the reason to defer.',
   leavesOut:
-    'The game is one decision with a belief handed to the robot; it says nothing about how a real system would come to hold such uncertainty, and Carey (2018) gave cases where a misspecified prior or reward model removes the incentive to defer.',
+    'The game is one decision with a belief handed to the robot; it says nothing about how a real ' +
+    'system would come to hold such uncertainty, and Carey (2018) gave cases where a misspecified prior ' +
+    'or reward model removes the incentive to defer.',
   knobs,
   run,
   chart(result, options) {
     const n = (x: number) => shortNumber(x);
     return [
-      `Act ${n(result.act)}   switch off ${n(result.off)}   defer ${n(result.defer)}   incentive to defer ${n(result.incentive)}`,
+      `Act ${n(result.act)}   switch off ${n(result.off)}   defer ${n(result.defer)}   incentive to ` +
+        `defer ${n(result.incentive)}`,
       `The robot ${choice(result)}.`,
       `The human makes the wrong call ${Math.round(result.humanError * 100)}% of the time.`,
       '',
@@ -144,9 +158,13 @@ export const offSwitchLab: Lab<OffSwitchResult> = {
     id: 'lab-off-switch-defer',
     type: 'multiple',
     prompt:
-      'In the off-switch game, which changes make the robot less willing to leave the decision to the human? Select all that apply.',
+      'In the off-switch game, which changes make the robot less willing to leave the decision to the ' +
+      'human? Select all that apply.',
     explanation:
-      'Deferring is worth something only because the human knows what the robot does not. A robot sure of the value gains little by asking, and a human who often errs makes asking costly; both shrink the incentive, and with a noisy human it can turn negative. More uncertainty, or a perfectly rational human, works the other way.',
+      'Deferring is worth something only because the human knows what the robot does not. A robot sure ' +
+      'of the value gains little by asking, and a human who often errs makes asking costly; both shrink ' +
+      'the incentive, and with a noisy human it can turn negative. More uncertainty, or a perfectly ' +
+      'rational human, works the other way.',
     choices: [
       {
         text: "The robot's belief about the action's worth gets wider.",
@@ -166,7 +184,8 @@ export const offSwitchLab: Lab<OffSwitchResult> = {
       {
         text: 'The human is made perfectly rational, with the robot as unsure as before.',
         feedback:
-          'In this model a rational human makes deferring at least as good as acting or switching off: E[max(U, 0)] is at least max(E[U], 0).',
+          'In this model a rational human makes deferring at least as good as acting or switching off: ' +
+          'E[max(U, 0)] is at least max(E[U], 0).',
       },
     ],
   },

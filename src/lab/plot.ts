@@ -135,6 +135,9 @@ export function barChart(
   const full = options.ascii ? '#' : '█';
   return rows.map((r) => {
     const cells = Math.round((Math.max(0, r.value) / top) * room);
-    return `${r.label.padEnd(labelWidth)} ${full.repeat(cells)}${' '.repeat(room - cells)} ${r.note ?? shortNumber(r.value)}`.trimEnd();
+    return (
+      `${r.label.padEnd(labelWidth)} ${full.repeat(cells)}${' '.repeat(room - cells)} ` +
+      `${r.note ?? shortNumber(r.value)}`
+    ).trimEnd();
   });
 }

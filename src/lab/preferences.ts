@@ -165,14 +165,23 @@ export const preferencesLab: Lab<PreferencesResult> = {
   title: 'Whose preferences?',
   lesson: 'philosophical-layer',
   intro: [
-    'Suppose a system should do what people want, and people disagree. Here a few voters rank three policies, A, B and C, from best to worst. Nothing is hidden: every preference is on the table.',
-    'Three reasonable rules read the same ballots. Plurality picks the policy with most first choices. Borda gives two points for a first place and one for a second. Condorcet asks which policy beats every other in a head-to-head majority.',
-    'Add or move voters and watch the winners change. With some profiles the rules disagree; with some, majorities go round in a circle, and no policy beats all the others.',
+    'Suppose a system should do what people want, and people disagree. Here a few voters rank three ' +
+      'policies, A, B and C, from best to worst. Nothing is hidden: every preference is on the table.',
+    'Three reasonable rules read the same ballots. Plurality picks the policy with most first choices. ' +
+      'Borda gives two points for a first place and one for a second. Condorcet asks which policy beats ' +
+      'every other in a head-to-head majority.',
+    'Add or move voters and watch the winners change. With some profiles the rules disagree; with some, ' +
+      'majorities go round in a circle, and no policy beats all the others.',
   ],
   reproduces:
-    "Condorcet's paradox (Condorcet, 1785): majorities can prefer A to B, B to C and C to A. Arrow (1951) later proved that, with three or more options, no rule that turns voters' rankings into a ranking for the group can meet a short list of reasonable-looking conditions at once, one being that no single voter decides; the lab shows the disagreement, not the proof.",
+    "Condorcet's paradox (Condorcet, 1785): majorities can prefer A to B, B to C and C to A. Arrow " +
+    "(1951) later proved that, with three or more options, no rule that turns voters' rankings into a " +
+    'ranking for the group can meet a short list of reasonable-looking conditions at once, one being ' +
+    'that no single voter decides; the lab shows the disagreement, not the proof.',
   leavesOut:
-    'Aligning a system to many people is not an election among three fixed options: preferences can be vague, change with reflection and be manipulated, and Gabriel (2020) argues the task is to find principles people can endorse despite disagreeing, not to pick a vote-counting rule.',
+    'Aligning a system to many people is not an election among three fixed options: preferences can be ' +
+    'vague, change with reflection and be manipulated, and Gabriel (2020) argues the task is to find ' +
+    'principles people can endorse despite disagreeing, not to pick a vote-counting rule.',
   knobs,
   run,
   chart(result, options) {
@@ -210,9 +219,12 @@ export const preferencesLab: Lab<PreferencesResult> = {
     id: 'lab-preferences-cycle',
     type: 'true-false',
     prompt:
-      'With the starting ten voters, a majority prefers A to B, a majority prefers B to C, and a majority prefers C to A, even though every single voter has a consistent ranking.',
+      'With the starting ten voters, a majority prefers A to B, a majority prefers B to C, and a ' +
+      'majority prefers C to A, even though every single voter has a consistent ranking.',
     explanation:
-      'True. Six voters put A above B, seven put B above C, and six put C above A. Each voter is consistent; the majorities are not, because they are made of different voters each time. This is Condorcet\'s paradox, and it is why "do what the majority wants" can fail to name any option.',
+      'True. Six voters put A above B, seven put B above C, and six put C above A. Each voter is ' +
+      'consistent; the majorities are not, because they are made of different voters each time. This is ' +
+      'Condorcet\'s paradox, and it is why "do what the majority wants" can fail to name any option.',
     answer: true,
   },
 };

@@ -30,7 +30,10 @@ export function maxMoments(n: number): { m1: number; m2: number } {
 
 export interface BestOfNPoint {
   n: number;
-  /** KL divergence of best-of-n from plain sampling, log n - (n - 1) / n: the x axis Gao et al. use (as its square root). */
+  /**
+   * KL divergence of best-of-n from plain sampling, log n - (n - 1) / n:
+   * the x axis Gao et al. use (as its square root).
+   */
   kl: number;
   proxy: number;
   gold: number;
@@ -59,7 +62,9 @@ const knobs: Knob[] = [
   {
     id: 'penalty',
     label: 'Gold dislikes excess',
-    help: 'How hard the gold judge penalises too much of the feature, which the proxy misses (0: proxy and gold agree).',
+    help:
+      'How hard the gold judge penalises too much of the feature, which the proxy misses (0: proxy and ' +
+      'gold agree).',
     min: 0,
     max: 2,
     step: 0.1,
@@ -97,20 +102,31 @@ export const rewardModelLab: Lab<RewardModelResult> = {
   title: 'Over-optimising a reward model',
   lesson: 'reward-hacking-in-language-models',
   intro: [
-    'A language model writes n answers and a reward model picks the one it scores highest: best-of-n sampling. The reward model is a proxy, trained to stand in for a judge we trust more, here called gold.',
-    'Each answer has a real quality and some amount of one feature, say confident padding. The proxy rewards the feature; the gold judge agrees that a little helps but counts too much of it against the answer.',
-    'Raise n and watch both scores of the chosen answer. The proxy score keeps climbing. At the starting settings the gold score climbs, peaks and falls, because the hardest-optimised answers are the ones with the most padding.',
+    'A language model writes n answers and a reward model picks the one it scores highest: best-of-n ' +
+      'sampling. The reward model is a proxy, trained to stand in for a judge we trust more, here called ' +
+      'gold.',
+    'Each answer has a real quality and some amount of one feature, say confident padding. The proxy ' +
+      'rewards the feature; the gold judge agrees that a little helps but counts too much of it against ' +
+      'the answer.',
+    'Raise n and watch both scores of the chosen answer. The proxy score keeps climbing. At the ' +
+      'starting settings the gold score climbs, peaks and falls, because the hardest-optimised answers ' +
+      'are the ones with the most padding.',
   ],
   reproduces:
-    'The shape Gao, Schulman and Hilton measured ("Scaling Laws for Reward Model Overoptimization", 2022): under best-of-n against a proxy reward model, the gold reward first rises and then falls while the proxy reward keeps rising.',
+    'The shape Gao, Schulman and Hilton measured ("Scaling Laws for Reward Model Overoptimization", ' +
+    '2022): under best-of-n against a proxy reward model, the gold reward first rises and then falls ' +
+    'while the proxy reward keeps rising.',
   leavesOut:
-    "The scores here are two made-up formulas with one exploitable feature, not reward models trained on people's comparisons; Gao et al. also studied reinforcement learning, which follows a different curve, and found that the curves' coefficients change smoothly with reward-model size.",
+    'The scores here are two made-up formulas with one exploitable feature, not reward models trained ' +
+    "on people's comparisons; Gao et al. also studied reinforcement learning, which follows a different " +
+    "curve, and found that the curves' coefficients change smoothly with reward-model size.",
   knobs,
   run,
   chart(result, options) {
     const chosen = result.points[result.chosen] ?? result.points[0]!;
     return [
-      `Best of ${chosen.n}: proxy ${shortNumber(chosen.proxy)}, gold ${shortNumber(chosen.gold)}. Gold peaks at n = ${result.bestN}.`,
+      `Best of ${chosen.n}: proxy ${shortNumber(chosen.proxy)}, gold ${shortNumber(chosen.gold)}. Gold ` +
+        `peaks at n = ${result.bestN}.`,
       '',
       ...lineChart(
         {
@@ -133,22 +149,27 @@ export const rewardModelLab: Lab<RewardModelResult> = {
     prompt:
       'At the starting settings, what happened to the gold reward of the answer the proxy picked as n grew?',
     explanation:
-      'It rose while the extra samples mostly bought real quality, then fell once the proxy was mostly buying the feature it overrates: over-optimisation, the pattern Gao et al. measured against a gold reward model. The proxy score, meanwhile, kept rising.',
+      'It rose while the extra samples mostly bought real quality, then fell once the proxy was mostly ' +
+      'buying the feature it overrates: over-optimisation, the pattern Gao et al. measured against a ' +
+      'gold reward model. The proxy score, meanwhile, kept rising.',
     choices: [
       {
         text: 'It kept rising with the proxy score, only more slowly.',
         feedback:
-          'Not at the starting settings: gold peaked at n = 8 and then fell. Lower the penalty and the peak comes later; at 0, gold and proxy are the same score.',
+          'Not at the starting settings: gold peaked at n = 8 and then fell. Lower the penalty and the ' +
+          'peak comes later; at 0, gold and proxy are the same score.',
       },
       {
         text: 'It rose, then levelled off once answers were as good as they could get.',
         feedback:
-          'It did not level off: past its peak it fell, because the answers the proxy rates highest carry the most of the feature the gold judge penalises.',
+          'It did not level off: past its peak it fell, because the answers the proxy rates highest ' +
+          'carry the most of the feature the gold judge penalises.',
       },
       {
         text: 'It fell from the start, because optimising against a proxy does harm.',
         feedback:
-          'At small n gold rose: over ordinary answers the proxy was a fair guide. The trouble came under heavier optimisation.',
+          'At small n gold rose: over ordinary answers the proxy was a fair guide. The trouble came ' +
+          'under heavier optimisation.',
       },
       {
         text: 'It rose at first, then fell, while the proxy score kept rising.',

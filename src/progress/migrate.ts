@@ -9,8 +9,10 @@ import { PROGRESS_VERSION, type AnswerRecord, type AttemptRecord, type CoursePro
  * Version 0 (before the `version` field) was the prototype's format: one course only, timestamps
  * as milliseconds since 1970, single-choice answers only, and quiz scores without the questions:
  *
- *   { "lessons": { "<lesson>": { "seen": ["<section>"], "at": "<section>", "done": true, "updated": 1709373600000 } },
- *     "answers": [ { "lesson": "<lesson>", "question": "<question>", "choice": 2, "correct": true, "time": 1709373600000 } ],
+ *   { "lessons": { "<lesson>": { "seen": ["<section>"], "at": "<section>", "done": true,
+ *                                "updated": 1709373600000 } },
+ *     "answers": [ { "lesson": "<lesson>", "question": "<question>", "choice": 2, "correct": true,
+ *                    "time": 1709373600000 } ],
  *     "scores":  { "<lesson>": [ { "right": 4, "total": 5, "passed": true, "time": 1709373700000 } ] } }
  *
  * Version 1 had no review cards: the step to 2 replays each course's answers, in time order,

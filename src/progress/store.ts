@@ -247,7 +247,9 @@ class FileStore implements ProgressStore {
         return this.adopt(emptyProgress(), undefined);
       case 'error':
         return this.block(
-          `Could not read your progress file ${this.file}: ${describeFsError(found.error, this.file) ?? (found.error as Error).message}. It was left as it is, and progress made now will not be saved.`,
+          `Could not read your progress file ${this.file}: ` +
+            `${describeFsError(found.error, this.file) ?? (found.error as Error).message}. It was left as ` +
+            'it is, and progress made now will not be saved.',
         );
     }
     const parsed = await readProgressBytes(found.bytes);
@@ -256,7 +258,10 @@ class FileStore implements ProgressStore {
         return this.adopt(parsed.data, found.signature);
       case 'newer':
         return this.block(
-          `Your progress file ${this.file} was written by a newer version of alignment-tutor (format version ${parsed.version}; this version reads up to ${PROGRESS_VERSION}). It was left unchanged, and progress made now will not be saved to it. Update alignment-tutor to carry on from it.`,
+          `Your progress file ${this.file} was written by a newer version of alignment-tutor (format ` +
+            `version ${parsed.version}; this version reads up to ${PROGRESS_VERSION}). It was left ` +
+            'unchanged, and progress made now will not be saved to it. Update alignment-tutor to carry on ' +
+            'from it.',
         );
       case 'migrated':
         if (locked) return this.migrate(found.bytes, parsed);
@@ -317,14 +322,17 @@ class FileStore implements ProgressStore {
       // Without the original safely kept, the old file must not be replaced.
       await this.adopt(parsed.data, undefined);
       return this.block(
-        `Your progress file ${this.file} is in an older format (version ${parsed.from}) and could not be upgraded: a copy of the original could not be kept (${this.describe(e)}). It was left as it is, and progress made now will not be saved.`,
+        `Your progress file ${this.file} is in an older format (version ${parsed.from}) and could not ` +
+          `be upgraded: a copy of the original could not be kept (${this.describe(e)}). It was left as it ` +
+          'is, and progress made now will not be saved.',
       );
     }
     await this.adopt(parsed.data, undefined);
     this.dirty = true;
     if (await this.saveOrReport()) {
       this.opts.notify(
-        `Your progress file ${this.file} was upgraded from format version ${parsed.from} to ${PROGRESS_VERSION}; the original is kept as ${kept}.`,
+        `Your progress file ${this.file} was upgraded from format version ${parsed.from} to ` +
+          `${PROGRESS_VERSION}; the original is kept as ${kept}.`,
       );
     }
     return this.memory!;
@@ -361,7 +369,8 @@ class FileStore implements ProgressStore {
       return this.adopt(emptyProgress(), undefined);
     }
     this.opts.notify(
-      `${told}, and your progress was restored from the backup ${siblings.backup(this.file)} (as it was one save earlier).`,
+      `${told}, and your progress was restored from the backup ${siblings.backup(this.file)} (as it was ` +
+        'one save earlier).',
     );
     await this.adopt(restored, undefined);
     this.dirty = true;
@@ -372,8 +381,13 @@ class FileStore implements ProgressStore {
   /** A corrupt file that cannot be moved (a read-only folder) stays as it is, and nothing is written this session. */
   private async leaveCorrupt(problem: string, e: unknown): Promise<ProgressData> {
     const restored = await this.fromBackup();
+    const shown = restored
+      ? `your progress from the backup ${siblings.backup(this.file)} is shown`
+      : 'starting with empty progress';
     this.block(
-      `Your progress file ${this.file} ${problem}, and it could not be moved aside (${this.describe(e)}). It was left as it is; ${restored ? `your progress from the backup ${siblings.backup(this.file)} is shown` : 'starting with empty progress'}, and progress made now will not be saved.`,
+      `Your progress file ${this.file} ${problem}, and it could not be moved aside ` +
+        `(${this.describe(e)}). It was left as it is; ${shown}` +
+        ', and progress made now will not be saved.',
     );
     return (this.memory = restored ?? this.memory ?? emptyProgress());
   }
@@ -410,7 +424,8 @@ class FileStore implements ProgressStore {
     const reason = this.describe(e);
     if (reason !== this.failure) {
       this.opts.notify(
-        `Could not save your progress to ${this.file}: ${reason}. The file is unchanged. Until saving works again, new progress is kept only while the tutor is open.`,
+        `Could not save your progress to ${this.file}: ${reason}. The file is unchanged. Until saving ` +
+          'works again, new progress is kept only while the tutor is open.',
       );
     }
     this.failure = reason;
@@ -421,7 +436,10 @@ class FileStore implements ProgressStore {
     if (e instanceof LockFailedError) {
       // The lock file itself is wrong (a folder, a device): name it, not the progress file.
       if (e.aboutLockFile)
-        return `${describeFsError(e.cause, e.lockFile) ?? String(e.cause)}; it is the lock file of ${file}: remove it if no alignment-tutor is running`;
+        return (
+          `${describeFsError(e.cause, e.lockFile) ?? String(e.cause)}; it is the lock file of ${file}: ` +
+          'remove it if no alignment-tutor is running'
+        );
       return this.describe(e.cause, file);
     }
     const code = (e as NodeJS.ErrnoException | undefined)?.code;

@@ -86,18 +86,24 @@ function generateCourse(dir, n) {
       .join('');
     writeFileSync(
       path.join(dir, 'lessons', `${id}.yaml`),
-      `id: ${id}\ntitle: Lesson ${i}\norder: ${i}\nsummary: A generated lesson.\n${requires}minutes: 10\nobjectives:\n  - Explain the gap\nsections:\n${sections}terms:\n${terms}references:\n  - title: A paper\n    authors: [A. Author]\n    year: 2019\n    url: https://arxiv.org/abs/1906.01820\n`,
+      `id: ${id}\ntitle: Lesson ${i}\norder: ${i}\nsummary: A generated lesson.\n${requires}minutes: 10\n` +
+        `objectives:\n  - Explain the gap\nsections:\n${sections}terms:\n${terms}references:\n  - title: ` +
+        'A paper\n    authors: [A. Author]\n    year: 2019\n    url: https://arxiv.org/abs/1906.01820\n',
     );
     const qs = [];
     for (let q = 0; q < 8; q++) {
-      const base = `  - id: q${q}\n    prompt: Question ${q} about the gap?\n    explanation: Because the optimiser found the gap.\n    section: s${q % 4}\n`;
+      const base =
+        `  - id: q${q}\n    prompt: Question ${q} about the gap?\n    explanation: Because the optimiser ` +
+        `found the gap.\n    section: s${q % 4}\n`;
       if (q % 4 === 0)
         qs.push(
-          `${base}    type: single\n    choices:\n      - text: One\n        feedback: No.\n      - text: Two\n        correct: true\n      - text: Three\n        feedback: No.\n`,
+          `${base}    type: single\n    choices:\n      - text: One\n        feedback: No.\n      - ` +
+            'text: Two\n        correct: true\n      - text: Three\n        feedback: No.\n',
         );
       else if (q % 4 === 1)
         qs.push(
-          `${base}    type: multiple\n    choices:\n      - text: One\n        correct: true\n      - text: Two\n        correct: true\n      - text: Three\n        feedback: No.\n`,
+          `${base}    type: multiple\n    choices:\n      - text: One\n        correct: true\n      - ` +
+            'text: Two\n        correct: true\n      - text: Three\n        feedback: No.\n',
         );
       else if (q % 4 === 2)
         qs.push(`${base}    type: short\n    accept: [proxy, a proxy]\n    pattern: "^prox(y|ies)$"\n`);
@@ -259,7 +265,8 @@ for (const r of rows) {
   const rss = Number.isNaN(r.rss) ? '' : mb(r.rss);
   const rssRatio = Number.isNaN(r.rssRatio) ? '' : `${r.rssRatio.toFixed(2)}x`;
   console.log(
-    `| ${r.name} | ${r.ms.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}x | ${r.target} | ${rss} | ${rssRatio} |`,
+    `| ${r.name} | ${r.ms.toFixed(1)} ms | ${r.base.toFixed(1)} ms | ${r.ratio.toFixed(2)}x | ` +
+      `${r.target} | ${rss} | ${rssRatio} |`,
   );
 }
 
@@ -306,7 +313,8 @@ console.log(`\n| generated course | \`validate\` | yaml alone | ratio (target �
 console.log('| --- | ---: | ---: | ---: |');
 for (const n of sizes)
   console.log(
-    `| ${n} lessons + ${n} quizzes | ${big[n].ms.toFixed(0)} ms | ${big[n].baseMs.toFixed(0)} ms | ${(big[n].ms / big[n].baseMs).toFixed(2)}x |`,
+    `| ${n} lessons + ${n} quizzes | ${big[n].ms.toFixed(0)} ms | ${big[n].baseMs.toFixed(0)} ms | ` +
+      `${(big[n].ms / big[n].baseMs).toFixed(2)}x |`,
   );
 console.log(
   `\nLinearity: 2000+2000 takes ${(big[2000].ms / big[1000].ms).toFixed(2)}x the 1000+1000 time (target ≤ 2.2x).`,
@@ -339,7 +347,9 @@ else {
   );
   console.log('| --- | ---: | ---: | ---: | ---: |');
   console.log(
-    `| ${s.answers.toLocaleString('en')} answers, ${mb(s.bytes)} | ${s.loadMs.toFixed(1)} ms | ${s.saveMs.toFixed(1)} ms (target < 50 ms) | ${s.plainMs.toFixed(1)} ms | ${(s.saveMs / s.plainMs).toFixed(2)}x (target ≤ 2x) |`,
+    `| ${s.answers.toLocaleString('en')} answers, ${mb(s.bytes)} | ${s.loadMs.toFixed(1)} ms | ` +
+      `${s.saveMs.toFixed(1)} ms (target < 50 ms) | ${s.plainMs.toFixed(1)} ms | ` +
+      `${(s.saveMs / s.plainMs).toFixed(2)}x (target ≤ 2x) |`,
   );
 }
 

@@ -54,7 +54,8 @@ describe('the build', () => {
       const preload = path.join(tmp.dir, 'record.cjs');
       writeFileSync(
         preload,
-        `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, Object.keys(require.cache).join('\\n')));`,
+        `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, ` +
+          `Object.keys(require.cache).join('\\n')));`,
       );
       // Warm: the first run after installing is another test's business.
       spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'alignment-tutor.js'), arg], { env });

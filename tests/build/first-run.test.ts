@@ -18,7 +18,8 @@ function firstRun(root: string, args: string[]) {
   const preload = `${dir}-record.cjs`;
   writeFileSync(
     preload,
-    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, Object.keys(require.cache).join('\\n')));`,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, ` +
+      `Object.keys(require.cache).join('\\n')));`,
   );
   const r = spawnSync(
     process.execPath,

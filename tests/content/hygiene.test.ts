@@ -57,15 +57,18 @@ for (const lesson of course.lessons) {
 
 /** Words that make a claim absolute; test-wise learners reject choices that use them. */
 const ABSOLUTE = new RegExp(
-  "\\b(never|always|only|solely|proven|proves?|guarantee[sd]?|guaranteeing|all|none|nothing|every|cannot|can't|must|impossible|entirely|completely|certainly|definitely)\\b",
+  '\\b(never|always|only|solely|proven|proves?|guarantee[sd]?|guaranteeing|all|none|nothing|every|' +
+    "cannot|can't|must|impossible|entirely|completely|certainly|definitely)\\b",
   'i',
 );
 const hasAbsolute = (s: string) => ABSOLUTE.test(s);
 
 const STOP = new Set(
   (
-    'a an the and or but if then than that this these those there their them they it its is are was were be been being ' +
-    'of in on at to for from by with as into onto about over under between through so such not no nor do does did done ' +
+    'a an the and or but if then than that this these those there their them they it its is are was ' +
+    'were be been being ' +
+    'of in on at to for from by with as into onto about over under between through so such not no nor ' +
+    'do does did done ' +
     'has have had having can could would should will shall may might which who whom whose what when where why how ' +
     'i you he she we me my your our his her us one ones some any more most less other another each both same very ' +
     'just also too up out off again further once here all only own while because until against during before after ' +
@@ -147,7 +150,9 @@ const STRATEGIES: Strategy[] = [
   },
   {
     name: 'only choice without an absolute word',
-    note: 'single: that choice, else the first; multiple: every choice without one, else the first; true/false: False if the prompt has one',
+    note:
+      'single: that choice, else the first; multiple: every choice without one, else the first; ' +
+      'true/false: False if the prompt has one',
     choice: (q) => {
       const plain = q.choices.flatMap((c, i) => (hasAbsolute(c.text) ? [] : [i]));
       if (q.type === 'single') return plain.length === 1 ? [plain] : FIRST;
@@ -238,11 +243,13 @@ function report(): string {
     (t) => `${items.filter((i) => i.q.type === t).length} ${t}`,
   );
   lines.push(
-    `Quiz hygiene: ${items.length} gradable items (${counts.join(', ')}); chance ${pct(ALL[0]!.chance)}, limit chance + ${100 * MARGIN} points`,
+    `Quiz hygiene: ${items.length} gradable items (${counts.join(', ')}); chance ` +
+      `${pct(ALL[0]!.chance)}, limit chance + ${100 * MARGIN} points`,
   );
   const trueShare = mean(trueFalse.map((i) => (i.q.answer ? 1 : 0)));
   lines.push(
-    `true/false keyed true: ${trueFalse.filter((i) => i.q.answer).length}/${trueFalse.length} = ${pct(trueShare)} (40-60% required)`,
+    `true/false keyed true: ${trueFalse.filter((i) => i.q.answer).length}/${trueFalse.length} = ` +
+      `${pct(trueShare)} (40-60% required)`,
   );
   for (const file of files) {
     const tf = trueFalse.filter((i) => i.file === file);
@@ -260,7 +267,8 @@ function report(): string {
   for (const f of ALL) {
     const over = f.score - f.chance;
     lines.push(
-      `  ${f.strategy.name.padEnd(38)} ${pct(f.score).padStart(6)} / ${pct(f.chance).padStart(6)}  ${over > MARGIN ? 'FAIL' : 'ok'}   [${f.strategy.note}]`,
+      `  ${f.strategy.name.padEnd(38)} ${pct(f.score).padStart(6)} / ${pct(f.chance).padStart(6)}  ` +
+        `${over > MARGIN ? 'FAIL' : 'ok'}   [${f.strategy.note}]`,
     );
     for (const p of f.perFile) {
       const flag = p.score - p.chance > MARGIN ? '  over' : '';
@@ -283,7 +291,8 @@ function report(): string {
       ? `${tf.filter((i) => i.q.type === 'true-false' && i.q.answer).length}/${tf.length} true`
       : 'no t/f';
     lines.push(
-      `  ${file.padEnd(40)} ${String(mine.length).padStart(2)} items, ${tfText.padEnd(9)} over chance+10: ${over.join('; ') || 'none'}`,
+      `  ${file.padEnd(40)} ${String(mine.length).padStart(2)} items, ${tfText.padEnd(9)} over ` +
+        `chance+10: ${over.join('; ') || 'none'}`,
     );
   }
   return lines.join('\n');
@@ -330,7 +339,9 @@ describe('quiz hygiene over the whole course', () => {
           : '';
       })
       .filter(Boolean);
-    const msg = `${keyedTrue.length}/${trueFalse.length} true/false items keyed true (${pct(share)}); by file:\n${byFile.join('\n')}`;
+    const msg =
+      `${keyedTrue.length}/${trueFalse.length} true/false items keyed true (${pct(share)}); by file:\n` +
+      `${byFile.join('\n')}`;
     expect(share, msg).toBeGreaterThanOrEqual(0.4);
     expect(share, msg).toBeLessThanOrEqual(0.6);
   });
@@ -375,11 +386,14 @@ describe('quiz hygiene over the whole course', () => {
         .sort((x, y) => y.score - y.chance - (x.score - x.chance))
         .map(
           (p) =>
-            `  ${p.file}: ${pct(p.score)} vs chance ${pct(p.chance)}${p.score - p.chance > MARGIN ? ' (over the limit)' : ''}; answered right: ${p.right.join(', ')}`,
+            `  ${p.file}: ${pct(p.score)} vs chance ` +
+            `${pct(p.chance)}${p.score - p.chance > MARGIN ? ' (over the limit)' : ''}; answered right: ` +
+            `${p.right.join(', ')}`,
         );
       const msg =
         `"${f.strategy.name}" scores ${pct(f.score)} against chance ${pct(f.chance)} [${f.strategy.note}]\n` +
-        `files where it beats chance, worst first, and the items it gets right there:\n${worst.join('\n') || '  (none)'}`;
+        'files where it beats chance, worst first, and the items it gets right there:\n' +
+        `${worst.join('\n') || '  (none)'}`;
       expect(f.score - f.chance, msg).toBeLessThanOrEqual(MARGIN);
     },
   );

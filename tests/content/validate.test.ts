@@ -83,7 +83,8 @@ describe('validate: problems inside one file', () => {
       'a wrong type',
       { 'lessons/basics.yaml': LESSON.replace('order: 1', 'order: first') },
       [
-        'lessons/basics.yaml:3:8: order: order must be a whole number (the position in the course); expected number, found text "first"',
+        'lessons/basics.yaml:3:8: order: order must be a whole number (the position in the course); ' +
+          'expected number, found text "first"',
       ],
     ],
     [
@@ -96,28 +97,32 @@ describe('validate: problems inside one file', () => {
       { 'lessons/basics.yaml': LESSON.replace('summary:', 'sumary:') },
       [
         'lessons/basics.yaml:1:1: missing required key "summary"',
-        'lessons/basics.yaml:4:1: unknown key "sumary" (did you mean "summary"?); allowed keys: id, title, order, summary, requires, minutes, objectives, sections, terms, references',
+        'lessons/basics.yaml:4:1: unknown key "sumary" (did you mean "summary"?); allowed keys: id, ' +
+          'title, order, summary, requires, minutes, objectives, sections, terms, references',
       ],
     ],
     [
       'an unknown key in a section',
       { 'lessons/basics.yaml': LESSON.replace('    body: More text.', '    body: More text.\n    chek: x') },
       [
-        'lessons/basics.yaml:12:5: unknown key "chek" in sections[1] (did you mean "check"?); allowed keys: id, title, body, check',
+        'lessons/basics.yaml:12:5: unknown key "chek" in sections[1] (did you mean "check"?); allowed ' +
+          'keys: id, title, body, check',
       ],
     ],
     [
       'an id that is not kebab-case',
       { 'lessons/basics.yaml': LESSON.replace('  - id: intro', '  - id: Intro_Part') },
       [
-        'lessons/basics.yaml:6:9: sections[0].id: Section id must be kebab-case: lowercase letters, digits and single hyphens, like "reward-hacking"',
+        'lessons/basics.yaml:6:9: sections[0].id: Section id must be kebab-case: lowercase letters, ' +
+          'digits and single hyphens, like "reward-hacking"',
       ],
     ],
     [
       'a control character in text',
       { 'lessons/basics.yaml': LESSON.replace('body: Some text.', 'body: "Some \\u001b[31mred"') },
       [
-        "lessons/basics.yaml:8:11: sections[0].body: contains the control character U+001B (line 1 of this text); delete it, since it could drive the learner's terminal",
+        'lessons/basics.yaml:8:11: sections[0].body: contains the control character U+001B (line 1 of ' +
+          "this text); delete it, since it could drive the learner's terminal",
       ],
     ],
     [
@@ -148,16 +153,21 @@ describe('validate: problems inside one file', () => {
       'a file over 1 MiB',
       { 'lessons/basics.yaml': `${LESSON}# ${'x'.repeat(1024 * 1024)}\n` },
       [
-        'lessons/basics.yaml:1:1: is 1.0 MiB; content files may be at most 1 MiB, so split this lesson into smaller ones',
+        'lessons/basics.yaml:1:1: is 1.0 MiB; content files may be at most 1 MiB, so split this lesson ' +
+          'into smaller ones',
       ],
     ],
     [
       'an alias bomb',
       {
-        'lessons/basics.yaml': `${LESSON}objectives: &a [x, x, x, x, x, x, x, x, x, x]\nterms: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nreferences: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nminutes: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
+        'lessons/basics.yaml':
+          `${LESSON}objectives: &a [x, x, x, x, x, x, x, x, x, x]\nterms: &b [*a, *a, *a, *a, *a, *a, *a, ` +
+          '*a, *a, *a]\nreferences: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nminutes: [*c, *c, *c, ' +
+          '*c, *c, *c, *c, *c, *c, *c]\n',
       },
       [
-        'lessons/basics.yaml:1:1: uses too many YAML aliases (more than 100 expansions); write the repeated text out instead of using *aliases',
+        'lessons/basics.yaml:1:1: uses too many YAML aliases (more than 100 expansions); write the ' +
+          'repeated text out instead of using *aliases',
       ],
     ],
     [
@@ -184,33 +194,40 @@ describe('validate: question rules', () => {
     [
       'a single question with two correct choices',
       question(
-        `  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n        correct: true\n      - text: b\n        correct: true\n`,
+        '  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n' +
+          '        correct: true\n      - text: b\n        correct: true\n',
       ),
-      'quizzes/basics.yaml:8:7: questions[0].choices: a "single" question needs exactly one choice with "correct: true" (found 2); use type "multiple" for several right answers',
+      'quizzes/basics.yaml:8:7: questions[0].choices: a "single" question needs exactly one choice with ' +
+        '"correct: true" (found 2); use type "multiple" for several right answers',
     ],
     [
       'a multiple question with no correct choice',
       question(
-        `  - id: q1\n    type: multiple\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n      - text: b\n`,
+        '  - id: q1\n    type: multiple\n    prompt: P\n    explanation: E\n    choices:\n      - text: ' +
+          'a\n      - text: b\n',
       ),
-      'quizzes/basics.yaml:8:7: questions[0].choices: a "multiple" question needs at least one choice with "correct: true"',
+      'quizzes/basics.yaml:8:7: questions[0].choices: a "multiple" question needs at least one choice ' +
+        'with "correct: true"',
     ],
     [
       'a single question with one choice',
       question(
-        `  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n        correct: true\n`,
+        '  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n' +
+          '        correct: true\n',
       ),
       'quizzes/basics.yaml:8:7: questions[0].choices: needs at least 2 choices',
     ],
     [
       'a true-false answer in quotes',
       question(`  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    answer: "true"\n`),
-      'quizzes/basics.yaml:7:13: questions[0].answer: answer must be true or false (without quotes); expected boolean, found text "true"',
+      'quizzes/basics.yaml:7:13: questions[0].answer: answer must be true or false (without quotes); ' +
+        'expected boolean, found text "true"',
     ],
     [
       'a short question with neither accept nor pattern',
       question(`  - id: q1\n    type: short\n    prompt: P\n    explanation: E\n`),
-      'quizzes/basics.yaml:3:5: questions[0]: a "short" question needs "accept" (a list of answers), "pattern" (a regular expression), or both',
+      'quizzes/basics.yaml:3:5: questions[0]: a "short" question needs "accept" (a list of answers), ' +
+        '"pattern" (a regular expression), or both',
     ],
     [
       'an order question with repeated items',
@@ -225,11 +242,13 @@ describe('validate: question rules', () => {
     [
       'a misspelt question type',
       question(`  - id: q1\n    type: multipel\n    prompt: P\n    explanation: E\n`),
-      'quizzes/basics.yaml:4:11: unknown question type "multipel" (did you mean "multiple"?); use one of: single, multiple, true-false, short, order',
+      'quizzes/basics.yaml:4:11: unknown question type "multipel" (did you mean "multiple"?); use one ' +
+        'of: single, multiple, true-false, short, order',
     ],
     [
       'a pass mark above 1',
-      `lesson: basics\npass: 70\nquestions:\n  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    answer: true\n`,
+      'lesson: basics\npass: 70\nquestions:\n  - id: q1\n    type: true-false\n    prompt: P\n    ' +
+        'explanation: E\n    answer: true\n',
       'quizzes/basics.yaml:2:7: pass is a fraction from 0 to 1, like 0.7',
     ],
     [
@@ -237,7 +256,8 @@ describe('validate: question rules', () => {
       question(
         `  - id: q1\n    type: short\n    prompt: P\n    explanation: E\n    pattern: "mesa(-| )?optimi[sz]er("\n`,
       ),
-      'quizzes/basics.yaml:7:14: pattern is not a valid regular expression (/mesa(-| )?optimi[sz]er(/i: Unterminated group)',
+      'quizzes/basics.yaml:7:14: pattern is not a valid regular expression (/mesa(-| )?optimi[sz]er(/i: ' +
+        'Unterminated group)',
     ],
     [
       'a section reference that does not exist',
@@ -249,16 +269,19 @@ describe('validate: question rules', () => {
     [
       'a repeated question id',
       question(
-        `  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    answer: true\n  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    answer: false\n`,
+        '  - id: q1\n    type: true-false\n    prompt: P\n    explanation: E\n    answer: true\n  - id: ' +
+          'q1\n    type: true-false\n    prompt: P\n    explanation: E\n    answer: false\n',
       ),
       'quizzes/basics.yaml:8:9: question id "q1" is already used by question 1; ids must be unique in a quiz',
     ],
     [
       'an unknown key in a choice',
       question(
-        `  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n        correct: true\n      - text: b\n        feedbak: no\n`,
+        '  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n' +
+          '        correct: true\n      - text: b\n        feedbak: no\n',
       ),
-      'quizzes/basics.yaml:11:9: unknown key "feedbak" in questions[0].choices[1] (did you mean "feedback"?); allowed keys: text, correct, feedback',
+      'quizzes/basics.yaml:11:9: unknown key "feedbak" in questions[0].choices[1] (did you mean ' +
+        '"feedback"?); allowed keys: text, correct, feedback',
     ],
   ];
 
@@ -280,7 +303,8 @@ describe('validate: rules across files', () => {
       'quizzes/basics.yaml': QUIZ,
     });
     expect(r.lines).toContain(
-      'lessons/basics.yaml:1:5: id "basic" must equal the file name "basics"; rename the file to basic.yaml or change the id',
+      'lessons/basics.yaml:1:5: id "basic" must equal the file name "basics"; rename the file to ' +
+        'basic.yaml or change the id',
     );
   });
 
@@ -309,7 +333,8 @@ describe('validate: rules across files', () => {
     });
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([
-      'lessons/alpha.yaml:5:12: prerequisite cycle: alpha → beta → gamma → alpha; remove one of these "requires" entries',
+      'lessons/alpha.yaml:5:12: prerequisite cycle: alpha → beta → gamma → alpha; remove one of these ' +
+        '"requires" entries',
       '1 error, 0 warnings in 6 files',
     ]);
   });
@@ -341,7 +366,8 @@ describe('validate: rules across files', () => {
     const r = await validate({
       'lessons/basics.yaml': LESSON.replace('order: 1', 'order: one').replace('summary:', 'summry:'),
       'quizzes/basics.yaml': question(
-        `  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n      - text: b\n`,
+        '  - id: q1\n    type: single\n    prompt: P\n    explanation: E\n    choices:\n      - text: a\n' +
+          '      - text: b\n',
       ),
     });
     expect(r.code).toBe(1);
@@ -374,7 +400,8 @@ describe('validate: paths and exit codes', () => {
     const r2 = await run(['validate', 'lessons/basics.yaml'], { env, cwd: dir });
     expect(r2.code).toBe(1);
     expect(r2.stdout.trim().split('\n')).toEqual([
-      'lessons/basics.yaml:3:8: order: order must be a whole number (the position in the course); expected number, found text "x"',
+      'lessons/basics.yaml:3:8: order: order must be a whole number (the position in the course); ' +
+        'expected number, found text "x"',
       '1 error, 0 warnings in 1 file',
     ]);
   });

@@ -22,7 +22,8 @@ describe('control characters in any string of a course', () => {
     editLesson(course, (t) =>
       t.replace(
         'sections:',
-        `references:\n  - title: T\n    authors: [A]\n    year: 2020\n    url: ${JSON.stringify(`https://example.org/${OSC52}`)}\nsections:`,
+        'references:\n  - title: T\n    authors: [A]\n    year: 2020\n    url: ' +
+          `${JSON.stringify(`https://example.org/${OSC52}`)}\nsections:`,
       ),
     );
     const validate = await run(['--content', course, 'validate'], { env });

@@ -88,7 +88,9 @@ describe('arbitrary strings', () => {
         mkdirSync(path.join(dir, 'lessons'), { recursive: true });
         writeFileSync(
           path.join(dir, 'lessons', `${name}.yaml`),
-          `id: ${y(a)}\ntitle: ${y(b)}\norder: 9\nsummary: ${y(a)}\n${y(b)}: 1\nterms:\n  - term: ${y(a)}\n    definition: ${y(b)}\nsections:\n  - id: s\n    title: ${y(b)}\n    body: ${y(a)}\n`,
+          `id: ${y(a)}\ntitle: ${y(b)}\norder: 9\nsummary: ${y(a)}\n${y(b)}: 1\nterms:\n  - term: ` +
+            `${y(a)}\n    definition: ${y(b)}\nsections:\n  - id: s\n    title: ${y(b)}\n    body: ` +
+            `${y(a)}\n`,
         );
         writeFileSync(
           path.join(dir, 'quizzes', `${name}.yaml`),

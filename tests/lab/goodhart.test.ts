@@ -17,16 +17,20 @@ describe('Goodhart under selection', () => {
     expect(top.meanTrue).toBeCloseTo(0.5642, 1);
   });
 
-  it('the selection gap grows with pressure, as the closed form says (proxy - truth = proxy * noise^2 / (1 + noise^2))', () => {
-    const result = goodhartLab.run({ noise: 1, variant: 0 }, 7);
-    for (const level of [0, 3, 6]) {
-      const got = result.levels[level]!;
-      const want = expected(1, keptShare(level));
-      expect(Math.abs(got.meanProxy - got.meanTrue - (want.proxy - want.truth))).toBeLessThan(0.12);
-    }
-    const gaps = result.levels.map((l) => l.meanProxy - l.meanTrue);
-    expect(gaps[10]!).toBeGreaterThan(gaps[0]! + 1);
-  });
+  it(
+    'the selection gap grows with pressure, as the closed form says (proxy - truth = proxy * noise^2 / (1 ' +
+      '+ noise^2))',
+    () => {
+      const result = goodhartLab.run({ noise: 1, variant: 0 }, 7);
+      for (const level of [0, 3, 6]) {
+        const got = result.levels[level]!;
+        const want = expected(1, keptShare(level));
+        expect(Math.abs(got.meanProxy - got.meanTrue - (want.proxy - want.truth))).toBeLessThan(0.12);
+      }
+      const gaps = result.levels.map((l) => l.meanProxy - l.meanTrue);
+      expect(gaps[10]!).toBeGreaterThan(gaps[0]! + 1);
+    },
+  );
 
   it('with no noise the proxy is the true value', () => {
     const result = goodhartLab.run({ noise: 0, variant: 0 }, 1);

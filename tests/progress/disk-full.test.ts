@@ -35,44 +35,49 @@ const tmp = tempDir();
 afterAll(tmp.cleanup);
 
 describe('a full disk', () => {
-  it('is reported once with the path, leaves the file and folder as they were, and the progress is saved once there is room', async () => {
-    const dir = path.join(tmp.dir, 'full');
-    mkdirSync(dir);
-    const file = path.join(dir, 'progress.json');
-    const told: string[] = [];
-    const store = openStore({
-      file,
-      now: () => new Date('2025-04-01T12:00:00.000Z'),
-      notify: (m) => told.push(m),
-    });
-    const record = (id: string) =>
-      store.update('c', (course, now) => recordAnswer(course, 'l', answer(id, now.toISOString())));
-    const ids = (data: ProgressData) => data.courses['c']?.quizzes['l']?.answers.map((a) => a.id);
+  it(
+    'is reported once with the path, leaves the file and folder as they were, and the progress is saved ' +
+      'once there is room',
+    async () => {
+      const dir = path.join(tmp.dir, 'full');
+      mkdirSync(dir);
+      const file = path.join(dir, 'progress.json');
+      const told: string[] = [];
+      const store = openStore({
+        file,
+        now: () => new Date('2025-04-01T12:00:00.000Z'),
+        notify: (m) => told.push(m),
+      });
+      const record = (id: string) =>
+        store.update('c', (course, now) => recordAnswer(course, 'l', answer(id, now.toISOString())));
+      const ids = (data: ProgressData) => data.courses['c']?.quizzes['l']?.answers.map((a) => a.id);
 
-    await record('saved');
-    const before = readFileSync(file);
-    const listing = readdirSync(dir).sort();
+      await record('saved');
+      const before = readFileSync(file);
+      const listing = readdirSync(dir).sort();
 
-    disk.full = true;
-    expect(await record('kept-1')).toBeUndefined();
-    await record('kept-2');
-    expect(told).toEqual([
-      `Could not save your progress to ${file}: no space left on the disk holding ${file}. The file is unchanged. Until saving works again, new progress is kept only while the tutor is open.`,
-    ]);
-    expect(readFileSync(file).equals(before)).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(listing);
-    expect(ids(await store.read())).toEqual(['saved', 'kept-1', 'kept-2']);
-    expect(store.hasUnsaved()).toBe(true);
+      disk.full = true;
+      expect(await record('kept-1')).toBeUndefined();
+      await record('kept-2');
+      expect(told).toEqual([
+        `Could not save your progress to ${file}: no space left on the disk holding ${file}. The file is ` +
+          'unchanged. Until saving works again, new progress is kept only while the tutor is open.',
+      ]);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(listing);
+      expect(ids(await store.read())).toEqual(['saved', 'kept-1', 'kept-2']);
+      expect(store.hasUnsaved()).toBe(true);
 
-    disk.full = false;
-    await record('after');
-    expect(told[1]).toBe(`Your progress is saved to ${file} again.`);
-    expect(store.hasUnsaved()).toBe(false);
-    expect(ids(JSON.parse(readFileSync(file, 'utf8')) as ProgressData)).toEqual([
-      'saved',
-      'kept-1',
-      'kept-2',
-      'after',
-    ]);
-  });
+      disk.full = false;
+      await record('after');
+      expect(told[1]).toBe(`Your progress is saved to ${file} again.`);
+      expect(store.hasUnsaved()).toBe(false);
+      expect(ids(JSON.parse(readFileSync(file, 'utf8')) as ProgressData)).toEqual([
+        'saved',
+        'kept-1',
+        'kept-2',
+        'after',
+      ]);
+    },
+  );
 });

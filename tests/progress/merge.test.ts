@@ -32,7 +32,8 @@ const attemptPool: AttemptRecord[] = Array.from({ length: 5 }, (_, i) =>
   attempt(`t${i}`, new Date(Date.UTC(2025, 0, 1, 10, 2 * i + 1)).toISOString()),
 );
 
-// Records with one id are nearly always the same record; now and then a copy differs, which must not make the result depend on order either.
+// Records with one id are nearly always the same record; now and then a copy differs,
+// which must not make the result depend on order either.
 const answers = subset(answerPool).chain((as) =>
   fc.tuple(
     ...as.map((a) =>

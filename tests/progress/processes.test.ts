@@ -121,7 +121,8 @@ describe('a folder the learner cannot write to', () => {
     // The three new answers are kept in memory for the rest of the session.
     expect(end.stdout.trim()).toBe('5');
     expect(end.stderr.trim()).toBe(
-      `Could not save your progress to ${file}: permission denied for the folder ${dir}. The file is unchanged. Until saving works again, new progress is kept only while the tutor is open.`,
+      `Could not save your progress to ${file}: permission denied for the folder ${dir}. The file is ` +
+        'unchanged. Until saving works again, new progress is kept only while the tutor is open.',
     );
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(listing);
@@ -136,7 +137,9 @@ describe('a folder the learner cannot write to', () => {
     expect(end.code).toBe(0);
     expect(end.stdout.trim()).toBe('2');
     expect(end.stderr.trim()).toBe(
-      `Your progress file ${file} ends part-way through (it was cut short), and it could not be moved aside (permission denied for the folder ${dir}). It was left as it is; starting with empty progress, and progress made now will not be saved.`,
+      `Your progress file ${file} ends part-way through (it was cut short), and it could not be moved ` +
+        `aside (permission denied for the folder ${dir}). It was left as it is; starting with empty ` +
+        'progress, and progress made now will not be saved.',
     );
     expect(readFileSync(file, 'utf8')).toBe('{"version":1,"courses":{');
     expect(readdirSync(dir)).toEqual(['progress.json']);

@@ -97,7 +97,8 @@ describe('the progress store', () => {
     expect(ids(await store.read())).toEqual(['before', 'while-locked']);
     expect(told).toHaveLength(1);
     expect(told[0]).toContain(
-      `Could not save your progress to ${file}: another alignment-tutor (process ${process.pid}) is holding ${file}.lock`,
+      `Could not save your progress to ${file}: another alignment-tutor (process ${process.pid}) is ` +
+        `holding ${file}.lock`,
     );
     // Released: the next change saves both, and says so.
     rmSync(`${file}.lock`);
@@ -136,7 +137,8 @@ describe('the progress store', () => {
     mkdirSync(file);
     await record(store, 'x');
     expect(told).toEqual([
-      `Could not read your progress file ${file}: ${file} is a folder, not a file. It was left as it is, and progress made now will not be saved.`,
+      `Could not read your progress file ${file}: ${file} is a folder, not a file. It was left as it ` +
+        'is, and progress made now will not be saved.',
     ]);
     expect(await store.refusal()).toBe(told[0]);
     expect(ids(await store.read())).toEqual(['x']);
@@ -192,7 +194,9 @@ describe('a corrupt progress file', () => {
     const fresh = openStore({ file, now: () => NOW, notify: (m) => told.push(m) });
     expect(ids(await fresh.read())).toEqual(['one']);
     expect(told).toEqual([
-      `Your progress file ${file} ends part-way through (it was cut short). It was moved to ${file}.corrupt-2025-04-01T12-00-00.000Z, and your progress was restored from the backup ${file}.bak (as it was one save earlier).`,
+      `Your progress file ${file} ends part-way through (it was cut short). It was moved to ` +
+        `${file}.corrupt-2025-04-01T12-00-00.000Z, and your progress was restored from the backup ` +
+        `${file}.bak (as it was one save earlier).`,
     ]);
     expect(ids(onDisk(file))).toEqual(['one']);
     expect(readFileSync(`${file}.corrupt-2025-04-01T12-00-00.000Z`, 'utf8')).toBe(damaged);
@@ -206,7 +210,9 @@ describe('a progress file from a newer version', () => {
     await record(store, 'x');
     await record(store, 'y');
     expect(told).toEqual([
-      `Your progress file ${file} was written by a newer version of alignment-tutor (format version 7; this version reads up to 2). It was left unchanged, and progress made now will not be saved to it. Update alignment-tutor to carry on from it.`,
+      `Your progress file ${file} was written by a newer version of alignment-tutor (format version 7; ` +
+        'this version reads up to 2). It was left unchanged, and progress made now will not be saved to ' +
+        'it. Update alignment-tutor to carry on from it.',
     ]);
     expect(readFileSync(file, 'utf8')).toBe(newer);
     expect(readdirSync(dir)).toEqual(['progress.json']);

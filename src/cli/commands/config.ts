@@ -34,7 +34,8 @@ export async function runConfig(
   });
   ctx.io.stdout.write(
     on === 'on'
-      ? 'Confidence is on: after each quiz and review answer you will be asked how sure you were, and stats will show how well your confidence matches your answers.\n'
+      ? 'Confidence is on: after each quiz and review answer you will be asked how sure you were, and ' +
+          'stats will show how well your confidence matches your answers.\n'
       : 'Confidence is off: quizzes and reviews no longer ask how sure you were.\n',
   );
 }

@@ -37,7 +37,8 @@ export async function runLabCommand(
     const course = await ctx.course();
     const titleOf = (id: string) => course.lessons.find((l) => l.id === id)?.title;
     out(
-      `${renderLabList(LABS, titleOf, labScreen(ctx))}\n\nOpen one with ${ctx.theme.accent(ctx.command('lab <name>'))}.\n`,
+      `${renderLabList(LABS, titleOf, labScreen(ctx))}\n\nOpen one with ` +
+        `${ctx.theme.accent(ctx.command('lab <name>'))}.\n`,
     );
     return;
   }

@@ -85,7 +85,8 @@ export async function runMistakes(ctx: Ctx, opts: { json?: boolean }): Promise<v
       const c = choiceOf(q, m.lastChoice);
       out.push(
         wrap(
-          `- ${inline(firstSentence(q.prompt), theme)} (${m.lesson}/${m.question}; wrong ${plural(m.timesWrong, 'time')})`,
+          `- ${inline(firstSentence(q.prompt), theme)} (${m.lesson}/${m.question}; wrong ` +
+            `${plural(m.timesWrong, 'time')})`,
           0,
         ),
       );
@@ -105,7 +106,8 @@ export async function runMistakes(ctx: Ctx, opts: { json?: boolean }): Promise<v
       const c = choiceOf(q, m.choice);
       out.push(
         wrap(
-          `- "${inline(c?.text ?? '', theme)}", ${plural(m.times, 'time')}, for: ${inline(firstSentence(q.prompt), theme)}`,
+          `- "${inline(c?.text ?? '', theme)}", ${plural(m.times, 'time')}, for: ` +
+            `${inline(firstSentence(q.prompt), theme)}`,
           0,
         ),
       );
@@ -115,7 +117,8 @@ export async function runMistakes(ctx: Ctx, opts: { json?: boolean }): Promise<v
     }
   }
   out.push(
-    `To practise them: ${ctx.command('review')} brings each back when it is due; ${ctx.command('quiz <lesson> --missed')} retries a quiz's misses now.`,
+    `To practise them: ${ctx.command('review')} brings each back when it is due; ` +
+      `${ctx.command('quiz <lesson> --missed')} retries a quiz's misses now.`,
   );
   ctx.io.stdout.write(`${out.join('\n')}\n`);
 }

@@ -42,8 +42,10 @@ async function explainWhy(
   if (lessons.length === 0) {
     const all = [...questions.values()].flatMap((qs) => [...qs.keys()]);
     const near = closest(questionId, all, 3);
+    const inLesson = first !== undefined ? ` in the lesson "${first}"` : '';
+    const didYouMean = near.length ? `; did you mean ${near.map((q) => `"${q}"`).join(' or ')}?` : '';
     throw new UserError(
-      `there is no question "${questionId}"${first !== undefined ? ` in the lesson "${first}"` : ''}${near.length ? `; did you mean ${near.map((q) => `"${q}"`).join(' or ')}?` : ''}`,
+      `there is no question "${questionId}"${inLesson}${didYouMean}`,
       `Question ids are in the quiz files (id: ...); ${ctx.command('mistakes')} lists the ones you missed.`,
     );
   }

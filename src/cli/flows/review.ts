@@ -55,7 +55,8 @@ export async function takeReview(ctx: Ctx, opts: ReviewOptions = {}): Promise<vo
   if (opts.lesson !== undefined && !queue.cards[opts.lesson])
     throw new UserError(
       `the lesson "${opts.lesson}" has no review cards yet`,
-      `Cards come from answers: take its quiz (${ctx.command(`quiz ${opts.lesson}`)}) or read it (${ctx.command(`learn ${opts.lesson}`)}), then review.`,
+      `Cards come from answers: take its quiz (${ctx.command(`quiz ${opts.lesson}`)}) or read it ` +
+        `(${ctx.command(`learn ${opts.lesson}`)}), then review.`,
     );
 
   out(`${ctx.theme.heading('Review')}\n`);
@@ -134,7 +135,8 @@ export async function takeReview(ctx: Ctx, opts: ReviewOptions = {}): Promise<vo
   out(`\n${ctx.theme.heading('Review finished')}\n`);
   if (after.due.length > 0)
     say(
-      `${plural(after.due.length, 'card')} ${after.due.length === 1 ? 'is' : 'are'} due again now (answered wrong, back in a few minutes) or still waiting.`,
+      `${plural(after.due.length, 'card')} ${after.due.length === 1 ? 'is' : 'are'} due again now ` +
+        '(answered wrong, back in a few minutes) or still waiting.',
     );
   else if (after.nextDue)
     say(`The next card is due ${whenDue(after.nextDue, ctx.now(), ctx.utcOffsetMinutes)}.`);
@@ -153,7 +155,11 @@ function nothingDue(
   data: Awaited<ReturnType<Ctx['store']['read']>>,
 ): string {
   if (queue.dueAll > 0)
-    return `You have reviewed ${plural(queue.reviewedToday, 'card')} today, the daily limit. ${queue.dueAll} more ${queue.dueAll === 1 ? 'is' : 'are'} due and will be spread over the next days, so a long break never means hundreds at once. To do more today: ${ctx.command('review --max 100')}`;
+    return (
+      `You have reviewed ${plural(queue.reviewedToday, 'card')} today, the daily limit. ${queue.dueAll} ` +
+      `more ${queue.dueAll === 1 ? 'is' : 'are'} due and will be spread over the next days, so a long ` +
+      `break never means hundreds at once. To do more today: ${ctx.command('review --max 100')}`
+    );
   const when = queue.nextDue
     ? `Nothing to review now: the next card is due ${whenDue(queue.nextDue, ctx.now(), ctx.utcOffsetMinutes)}.`
     : 'Nothing to review yet: cards come from the questions you answer in quizzes and lessons.';

@@ -157,7 +157,9 @@ async function tuneByLines(
     dials.forEach((d, i) => write(`  ${i + 1}. ${d.label}: ${d.show(values[d.id]!)} (${d.range})\n`));
   };
   show();
-  const ask = `Knob number and value (e.g. "1 ${dials[0]!.show(dials[0]!.move(values[dials[0]!.id]!, 1))}"), Enter for ${config.doneLabel}, ? for help, q to go back: `;
+  const ask =
+    `Knob number and value (e.g. "1 ${dials[0]!.show(dials[0]!.move(values[dials[0]!.id]!, 1))}"), Enter ` +
+    `for ${config.doneLabel}, ? for help, q to go back: `;
   for (;;) {
     const raw = (await readLine(ask)).trim();
     if (raw === '') return { action: 'done', values };

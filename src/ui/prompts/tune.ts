@@ -76,7 +76,9 @@ export const tunePrompt = createPrompt<TuneResult, TunePromptConfig>((config, do
   const labelWidth = Math.max(...config.dials.map((d) => d.label.length));
   const dialLines = config.dials.map((d, i) => {
     const value = d.show(values[d.id]!);
-    const line = `${i === active ? '❯' : ' '} ${d.label.padEnd(labelWidth)}  ${i === active ? `◂ ${value} ▸` : `  ${value}`}`;
+    const line =
+      `${i === active ? '❯' : ' '} ${d.label.padEnd(labelWidth)}  ` +
+      `${i === active ? `◂ ${value} ▸` : `  ${value}`}`;
     return i === active ? accent(fit(line)) : fit(line);
   });
   const keyLine = dim(

@@ -33,8 +33,11 @@ export function nextStepSentence(step: NextStep, screen: NextStepScreen): string
       return `Next: take the quiz on "${title(step.lesson)}", not passed yet: ${run}`;
     case 'caught-up':
       return step.nextDue
-        ? `All caught up. The next review is due ${whenDue(step.nextDue, screen.now, screen.utcOffsetMinutes)}; until then, reread any lesson (${screen.command('list')}) or look at your figures (${screen.command('stats')}).`
-        : `All caught up: every lesson read and every quiz passed. Reread any lesson (${screen.command('list')}) or look at your figures (${screen.command('stats')}).`;
+        ? 'All caught up. The next review is due ' +
+            `${whenDue(step.nextDue, screen.now, screen.utcOffsetMinutes)}; until then, reread any lesson ` +
+            `(${screen.command('list')}) or look at your figures (${screen.command('stats')}).`
+        : 'All caught up: every lesson read and every quiz passed. Reread any lesson ' +
+            `(${screen.command('list')}) or look at your figures (${screen.command('stats')}).`;
   }
 }
 

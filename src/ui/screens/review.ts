@@ -34,10 +34,12 @@ export function whyDueText(why: WhyDue, questionTitle: string, now: Date, utcOff
     `The card is ${state}; answered ${plural(why.reps, 'time')}, forgotten ${plural(why.lapses, 'time')}.`,
   );
   lines.push(
-    `Stability ${days(why.stability)}: that long after your last answer, the chance you recall it falls to ${pct(why.targetRecall)}. Predicted recall now: ${pct(why.recallNow)}.`,
+    `Stability ${days(why.stability)}: that long after your last answer, the chance you recall it falls ` +
+      `to ${pct(why.targetRecall)}. Predicted recall now: ${pct(why.recallNow)}.`,
   );
   lines.push(
-    `Review brings a card back when predicted recall falls to ${pct(why.targetRecall)}; each right answer makes it last longer, a wrong one starts it again.`,
+    `Review brings a card back when predicted recall falls to ${pct(why.targetRecall)}; each right ` +
+      'answer makes it last longer, a wrong one starts it again.',
   );
   return lines.join('\n');
 }

@@ -79,7 +79,8 @@ export function renderStats(stats: Stats, calibration: Calibration, screen: Stat
   out.push(
     r.answers === 0
       ? '  Retention (last 30 days): no reviews of learned cards yet.'
-      : `  Retention (last 30 days): ${pct(r.share).trim()} of ${r.answers} reviews of learned cards right (the aim is 90%).`,
+      : `  Retention (last 30 days): ${pct(r.share).trim()} of ${r.answers} reviews of learned cards ` +
+          'right (the aim is 90%).',
   );
 
   const counts = stats.reviewsPerDay.map((d) => d.count);
@@ -96,7 +97,8 @@ export function renderStats(stats: Stats, calibration: Calibration, screen: Stat
   out.push('', theme.heading('Calibration: how sure you were, against how often you were right'));
   if (calibration.answers === 0) {
     out.push(
-      `  No answers with a stated confidence yet. Turn it on with ${screen.command('config confidence on')}, or pass --confidence to quiz or review.`,
+      '  No answers with a stated confidence yet. Turn it on with ' +
+        `${screen.command('config confidence on')}, or pass --confidence to quiz or review.`,
     );
   } else {
     out.push('  Said   Answers   Right');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Io } from '../ui/io.ts';
 import { isInteractive, textWidth } from '../ui/io.ts';
 import { wrapText } from '../ui/wrap.ts';
+import { printable } from '../text/printable.ts';
 import { createTheme, wantsColor, type Theme } from '../ui/theme.ts';
 import { resolveProgressFile } from '../progress/paths.ts';
 import { courseIdFor } from '../progress/course-id.ts';
@@ -84,7 +85,9 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
   let course: Promise<Course> | undefined;
   let notices: string[] = [];
   let prefix: string | undefined;
-  const notify = (message: string) => {
+  const notify = (raw: string) => {
+    // Notices quote file paths and system messages: shown, never obeyed by the terminal.
+    const message = printable(raw, 4000);
     // A few at most: a failure is told once until saving works again.
     notices = [...notices.slice(-4), message];
     // Wrapped for a person at a terminal; one line each for a log or a pipe.

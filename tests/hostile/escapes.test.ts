@@ -58,3 +58,16 @@ describe('the command line quoted back', () => {
     expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
   });
 });
+
+describe('a progress file path with control characters', () => {
+  it('is quoted visibly in the notices about saving', async () => {
+    // A folder that cannot be created, named with a title-setting sequence.
+    const file = `/proc/x${OSC52}/p.json`;
+    const r = await run(['learn', 'what-alignment-means', '--plain'], {
+      env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' },
+      input: ['q'],
+    });
+    expect(r.stderr).toContain('\\x1b]52');
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+  });
+});

@@ -16,7 +16,7 @@ const longest = (screen: string) => Math.max(...screen.split('\n').map((l) => l.
 describe('resizing the terminal (a real terminal)', () => {
   it('re-wraps the lesson reader to a wider and to a narrower window', async () => {
     const t = open(['learn', '2']);
-    await t.waitFor('Lesson 2 of 7 · Section 1 of 6');
+    await t.waitFor('Lesson 2 of 12 · Section 1 of 6');
     expect(longest(t.screen())).toBeLessThanOrEqual(80);
     t.resize(110, 30);
     await t.waitFor(/^.{85,}$/m);
@@ -24,7 +24,7 @@ describe('resizing the terminal (a real terminal)', () => {
     await t.waitFor('↓ more · 1-');
     await new Promise((r) => setTimeout(r, 300));
     expect(longest(t.screen())).toBeLessThanOrEqual(40);
-    expect(t.screen()).toContain('Lesson 2 of 7 · Section 1 of 6');
+    expect(t.screen()).toContain('Lesson 2 of 12 · Section 1 of 6');
     t.write(KEYS.ctrlC);
     expect(await t.exit()).toBe(0);
   });
@@ -32,7 +32,7 @@ describe('resizing the terminal (a real terminal)', () => {
   it('draws the home screen again at the new width', async () => {
     const t = open([]);
     await t.waitFor('What next?');
-    t.resize(50, 30);
+    t.resize(50, 44);
     await new Promise((r) => setTimeout(r, 500));
     await t.waitFor('What next?');
     const home = t.screen().split('\n');

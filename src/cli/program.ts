@@ -4,6 +4,7 @@ import { printable } from '../text/printable.ts';
 import { closest } from '../text/suggest.ts';
 import { GoBack } from '../ui/prompts/prompter.ts';
 import { commandPrefix } from './command-name.ts';
+import type { LearnOptions } from './commands/learn.ts';
 import { createCtx, type Ctx, type CtxBase, type GlobalOptions } from './context.ts';
 
 declare const __VERSION__: string;
@@ -45,7 +46,9 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
         'lesson number or id, with /section (number or id) to open a section: 2, specification-problem/3',
       )
       .option('--print', 'print the whole lesson to standard output, no prompts, nothing recorded')
-      .action(async (lesson: string | undefined, opts: { print?: boolean }, cmd: Command) => {
+      .option('--no-shuffle', "show the checks' choices in file order")
+      .option('--seed <n>', "make the checks' shuffled choices reproducible", wholeNumber('--seed', 0))
+      .action(async (lesson: string | undefined, opts: LearnOptions, cmd: Command) => {
         const { runLearn } = await import('./commands/learn.ts');
         await runLearn(ctxOf(cmd), lesson, opts);
       }),
@@ -55,8 +58,9 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
       .description("take a lesson's quiz (without an id: the quiz of the lesson last read)")
       .argument('[lesson]', 'lesson number or id')
       .option('--missed', 'ask only the questions missed in the last attempt')
-      .option('--shuffle', 'shuffle questions and choices')
-      .option('--seed <n>', 'make --shuffle reproducible', wholeNumber('--seed', 0))
+      .option('--shuffle', 'shuffle the questions too (choices are always shuffled)')
+      .option('--no-shuffle', 'questions and choices in file order')
+      .option('--seed <n>', 'make the shuffled order reproducible', wholeNumber('--seed', 0))
       .option('--limit <n>', 'ask at most N questions', wholeNumber('--limit', 1))
       .option('--confidence', 'after each answer, ask how sure you were (see stats)')
       .action(
@@ -78,6 +82,7 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
       .option('--max <n>', 'ask at most N cards a day; the rest wait (default 50)', wholeNumber('--max', 1))
       .option('--why <question-id>', 'say why that question is due when it is, and ask nothing')
       .option('--confidence', 'after each answer, ask how sure you were (see stats)')
+      .option('--no-shuffle', 'show choices in file order')
       .option('--seed <n>', 'make the shuffled choices reproducible', wholeNumber('--seed', 0))
       .option('--json', 'with --why: print the facts as JSON')
       .action(async (opts: Record<string, unknown>, cmd: Command) => {

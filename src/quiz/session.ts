@@ -14,13 +14,19 @@ import { latestOf, scoreOf } from './score.ts';
  * `store.update`) and take the time and randomness as parameters, so they stay pure.
  */
 
+/**
+ * How a quiz is ordered, from the command line: unset, the questions as written and the choices
+ * within each shuffled; `true` (`--shuffle`), the questions shuffled too; `false` (`--no-shuffle`),
+ * both as written. Order items are shuffled whatever it says: in file order they are the answer.
+ */
+export type ShuffleOption = boolean | undefined;
+
 export interface PlanOptions {
-  /** Shuffle the questions and the choices within each. */
-  shuffle?: boolean;
+  shuffle?: ShuffleOption;
   limit?: number;
   /** Ask only these question ids (a retry of missed ones), in quiz order unless shuffled. */
   only?: readonly string[];
-  /** Source of randomness: seeded for `--seed`. Order items are always shuffled with it. */
+  /** Source of randomness: seeded for `--seed`. */
   random: () => number;
 }
 
@@ -35,23 +41,26 @@ export function planQuiz(quiz: Quiz, opts: PlanOptions): Plan {
     const only = new Set(opts.only);
     questions = questions.filter((q) => only.has(q.id));
   }
-  if (opts.shuffle) questions = shuffled(questions, opts.random);
+  if (opts.shuffle === true) questions = shuffled(questions, opts.random);
   if (opts.limit !== undefined) questions = questions.slice(0, opts.limit);
   const display = idTable<number[]>();
   for (const q of questions) {
-    const order = displayFor(q, opts.shuffle === true, opts.random);
+    const order = displayFor(q, opts.shuffle, opts.random);
     if (order) display[q.id] = order;
   }
   return { questions: questions.map((q) => q.id), display };
 }
 
-/** The order to show a question's options in (undefined when it has none); review always shuffles. */
-export function displayFor(q: Question, shuffle: boolean, random: () => number): number[] | undefined {
+/**
+ * The order to show a question's options in (undefined when it has none): shuffled unless
+ * `shuffle` is `false`, so a learner remembers what a choice says, not where it stood.
+ */
+export function displayFor(q: Question, shuffle: ShuffleOption, random: () => number): number[] | undefined {
   const kind = kindOf(q.type);
   const n = kind.options(q).length;
   if (n === 0) return undefined;
   if (kind.shuffle === 'always') return randomDisplay(n, random);
-  return shuffle ? shuffled(identity(n), random) : identity(n);
+  return shuffle === false ? identity(n) : shuffled(identity(n), random);
 }
 
 function identity(n: number): number[] {

@@ -81,7 +81,7 @@ describe('reading a lesson in a real terminal', () => {
 
   it('asks a check with arrow keys, explains it, and ends with the recap and the offer of the quiz', async () => {
     const me = learner();
-    const session = me.open(['learn', 'basics/proxies']);
+    const session = me.open(['learn', 'basics/proxies', '--no-shuffle']);
     await session.waitFor('Section 2 of 3');
     await session.waitFor('A question on this section comes next.');
     session.write(KEYS.enter);

@@ -61,7 +61,9 @@ describe('learn --plain: the line protocol', () => {
 
   it('asks a section check inline, explains it, and records the answer as a check', async () => {
     const me = learner();
-    const { stdout } = await me.run(['--plain', 'learn', 'basics'], { input: ['', '', '1', 'q'] });
+    const { stdout } = await me.run(['--plain', 'learn', 'basics', '--no-shuffle'], {
+      input: ['', '', '1', 'q'],
+    });
     expect(stdout).toContain('What is a proxy?');
     expect(stdout).toContain('Not correct. You chose: The real goal');
     expect(stdout).toContain('A proxy is what we can measure in place of what we care about.');

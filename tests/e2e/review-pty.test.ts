@@ -23,7 +23,7 @@ it('reviews two cards in a real terminal: the two missed in the quiz, each expla
   const file = path.join(tmp.dir, 'progress.json');
   const env = { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' };
   // The quiz, twenty minutes earlier, with the first and third questions wrong.
-  const quiz = await run(['--content', FIXTURE, 'quiz', 'rewards', '--seed', '1'], {
+  const quiz = await run(['--content', FIXTURE, 'quiz', 'rewards', '--no-shuffle', '--seed', '1'], {
     env,
     input: ['1', '1 3', 'true', 'Goodhart', '2 3 1'],
     now: () => new Date('2025-03-03T09:00:00Z'),

@@ -11,7 +11,10 @@ afterAll(tmp.cleanup);
 
 it('keeps long choices, answers and "Revisit" lines readable in 40 columns, never ticking a wrong answer', async () => {
   const env = { ALIGNMENT_TUTOR_PROGRESS: path.join(tmp.dir, 'progress.json'), ALIGNMENT_TUTOR_CACHE: 'off' };
-  const quiz = new TerminalSession(['--content', FIXTURE, 'quiz', 'long', '--seed', '1'], { env, cols: 40 });
+  const quiz = new TerminalSession(['--content', FIXTURE, 'quiz', 'long', '--no-shuffle', '--seed', '1'], {
+    env,
+    cols: 40,
+  });
 
   // A choice continues under its own text, not under the pointer, and the pointer still moves.
   await quiz.waitFor(

@@ -32,16 +32,16 @@ function saved(file: string) {
 }
 const lastLine = (s: string) => s.trimEnd().split('\n').at(-1);
 
-// With --seed 1 the order question's items are shown in this order; the right answer lists
-// the displayed numbers of items 0, 1, 2.
-const shown = planQuiz(quiz, { random: seededRandom(1) }).display['training-steps']!;
+// With --no-shuffle --seed 1 the choices are in file order and the order question's items are
+// shown in this order; the right answer lists the displayed numbers of items 0, 1, 2.
+const shown = planQuiz(quiz, { shuffle: false, random: seededRandom(1) }).display['training-steps']!;
 const rightOrder = [0, 1, 2].map((item) => shown.indexOf(item) + 1).join(' ');
 const ALL_RIGHT = ['2', '1 3', 'false', "Goodhart's law", rightOrder];
 
 describe('the --plain protocol, one line per answer', () => {
   it('takes a whole quiz and ends with the score line', async () => {
     const file = progressFile();
-    const { code, stdout } = await quizRun(['rewards', '--seed', '1'], ALL_RIGHT, file);
+    const { code, stdout } = await quizRun(['rewards', '--no-shuffle', '--seed', '1'], ALL_RIGHT, file);
     expect(code).toBe(0);
     expect(stdout).toContain('Question 3 of 5');
     expect(lastLine(stdout)).toBe('Score: 5/5 (100%) passed');
@@ -54,7 +54,7 @@ describe('the --plain protocol, one line per answer', () => {
 
   it('explains wrong answers, names the sections to revisit, and fails below the pass mark', async () => {
     const { stdout } = await quizRun(
-      ['rewards', '--seed', '1'],
+      ['rewards', '--no-shuffle', '--seed', '1'],
       ['1', '1', 'true', 'Goodhart', rightOrder],
       progressFile(),
     );
@@ -74,7 +74,7 @@ describe('the --plain protocol, one line per answer', () => {
   it('says what is expected after malformed input and asks again', async () => {
     const file = progressFile();
     const { stdout } = await quizRun(
-      ['rewards', '--seed', '1'],
+      ['rewards', '--no-shuffle', '--seed', '1'],
       ['7', 'two', '2', '1,,9', '', '1 3', 'maybe', 'f', '   ', "goodhart's law", '1 2', '1 1 2', rightOrder],
       file,
     );
@@ -91,7 +91,7 @@ describe('the --plain protocol, one line per answer', () => {
   it('shows the hint for ? and records that it was used', async () => {
     const file = progressFile();
     const { stdout } = await quizRun(
-      ['rewards', '--seed', '1', '--limit', '2'],
+      ['rewards', '--no-shuffle', '--seed', '1', '--limit', '2'],
       ['?', '2', '?', '1 3'],
       file,
     );
@@ -103,8 +103,12 @@ describe('the --plain protocol, one line per answer', () => {
 
   it('retries only the missed questions with --missed', async () => {
     const file = progressFile();
-    await quizRun(['rewards', '--seed', '1'], ['1', '1 3', 'true', "Goodhart's law", rightOrder], file);
-    const { stdout } = await quizRun(['rewards', '--missed'], ['2', 'false'], file);
+    await quizRun(
+      ['rewards', '--no-shuffle', '--seed', '1'],
+      ['1', '1 3', 'true', "Goodhart's law", rightOrder],
+      file,
+    );
+    const { stdout } = await quizRun(['rewards', '--missed', '--no-shuffle'], ['2', 'false'], file);
     expect(stdout).toContain('Retrying the 2 questions you missed.');
     expect(stdout).toContain(
       'You answered 2 of the 2 missed questions right. Your quiz score stays as it was',
@@ -134,7 +138,7 @@ describe('the --plain protocol, one line per answer', () => {
 describe('honest scores', () => {
   it('a --limit run is practice: answers kept, no pass, no best or latest score', async () => {
     const file = progressFile();
-    const { stdout } = await quizRun(['rewards', '--seed', '1', '--limit', '1'], ['2'], file);
+    const { stdout } = await quizRun(['rewards', '--no-shuffle', '--seed', '1', '--limit', '1'], ['2'], file);
     expect(stdout).toContain('Practice finished');
     expect(lastLine(stdout)).toBe('Score: 1/1 (100%) practice');
     expect(saved(file).quizzes['rewards']).toMatchObject({ attempts: [], answers: [{ correct: true }] });
@@ -148,9 +152,13 @@ describe('honest scores', () => {
 
   it('an interrupted retry says it was a retry, and starting over starts the retry again', async () => {
     const file = progressFile();
-    await quizRun(['rewards', '--seed', '1'], ['1', '1', 'true', "Goodhart's law", rightOrder], file);
-    await quizRun(['rewards', '--missed'], ['2'], file);
-    const { stdout } = await quizRun(['rewards'], ['2', '2', '1 3', 'false'], file);
+    await quizRun(
+      ['rewards', '--no-shuffle', '--seed', '1'],
+      ['1', '1', 'true', "Goodhart's law", rightOrder],
+      file,
+    );
+    await quizRun(['rewards', '--missed', '--no-shuffle'], ['2'], file);
+    const { stdout } = await quizRun(['rewards', '--no-shuffle'], ['2', '2', '1 3', 'false'], file);
     expect(stdout).toContain('You left a retry of the 3 questions you missed after answering 1.');
     expect(stdout).toContain('Start the retry over');
     expect(stdout).toContain('Retrying the 3 questions you missed.');
@@ -206,11 +214,78 @@ describe('resuming', () => {
 
   it('starts over when asked, replacing the unfinished attempt', async () => {
     const file = progressFile();
-    await quizRun(['rewards', '--seed', '1'], ['1'], file);
-    const { stdout } = await quizRun(['rewards', '--seed', '1'], ['2', ...ALL_RIGHT], file);
+    await quizRun(['rewards', '--no-shuffle', '--seed', '1'], ['1'], file);
+    const { stdout } = await quizRun(['rewards', '--no-shuffle', '--seed', '1'], ['2', ...ALL_RIGHT], file);
     expect(stdout).toContain('Question 1 of 5');
     expect(lastLine(stdout)).toBe('Score: 5/5 (100%) passed');
     expect(saved(file).quizzes['rewards']!.attempts).toHaveLength(1);
+  });
+});
+
+describe('choice order', () => {
+  const choices = (id: string, display: readonly number[]) => {
+    const q = question(id);
+    const texts = q.type === 'single' || q.type === 'multiple' ? q.choices.map((c) => c.text) : [];
+    return display.map((i, at) => `  ${at + 1}. ${texts[i]}`).join('\n');
+  };
+  const drawn = (s: number) => planQuiz(quiz, { random: seededRandom(s) }).display;
+  // A seed whose default plan shows both choice questions out of file order, and whose next seed
+  // would show the second differently (so a resume cannot match it by chance).
+  const seed = [...Array(50).keys()].find((s) => {
+    const display = drawn(s);
+    return (
+      display['proxy-meaning']!.join() !== '0,1,2' &&
+      display['goodhart-effects']!.join() !== '0,1,2' &&
+      drawn(s + 1)['goodhart-effects']!.join() !== display['goodhart-effects']!.join()
+    );
+  })!;
+  const plan = planQuiz(quiz, { random: seededRandom(seed) });
+
+  it('shuffles the choices without flags, numbers them as shown, and grades what the number shows', async () => {
+    const file = progressFile();
+    const { stdout } = await quizRun(
+      ['rewards', '--seed', String(seed)],
+      plan.questions.map((id) => rightAnswer(id, plan.display[id])),
+      file,
+    );
+    expect(stdout).toContain(choices('proxy-meaning', plan.display['proxy-meaning']!));
+    expect(stdout).toContain(choices('goodhart-effects', plan.display['goodhart-effects']!));
+    expect(stdout).not.toContain(choices('proxy-meaning', [0, 1, 2]));
+    // The questions themselves stay as written.
+    expect(stdout.indexOf('Question 1 of 5\nWhat is a proxy')).toBeGreaterThan(0);
+    expect(lastLine(stdout)).toBe('Score: 5/5 (100%) passed');
+    const [first, second] = saved(file).quizzes['rewards']!.answers;
+    // What is stored is the choice as written in the file, whatever number it was shown under.
+    expect(first!.response).toEqual({ type: 'single', choice: 1 });
+    expect(second!.response).toMatchObject({ type: 'multiple', choices: [0, 2] });
+  });
+
+  it('"1" picks the choice shown first, not the first in the file', async () => {
+    const file = progressFile();
+    await quizRun(['rewards', '--seed', String(seed), '--limit', '1'], ['1'], file);
+    const [answer] = saved(file).quizzes['rewards']!.answers;
+    expect(answer!.response).toEqual({ type: 'single', choice: plan.display['proxy-meaning']![0] });
+  });
+
+  it('shows the choices in file order with --no-shuffle', async () => {
+    const { stdout } = await quizRun(['rewards', '--no-shuffle'], ['2', '1 3'], progressFile());
+    expect(stdout).toContain(choices('proxy-meaning', [0, 1, 2]));
+    expect(stdout).toContain(choices('goodhart-effects', [0, 1, 2]));
+  });
+
+  it('resumes with the choices in the order first shown, whatever this run would draw', async () => {
+    const file = progressFile();
+    await quizRun(
+      ['rewards', '--seed', String(seed)],
+      [rightAnswer('proxy-meaning', plan.display['proxy-meaning'])],
+      file,
+    );
+    expect(saved(file).quizzes['rewards']!.current!.display).toEqual(plan.display);
+    const rest = plan.questions.slice(1).map((id) => rightAnswer(id, plan.display[id]));
+    const { stdout } = await quizRun(['rewards', '--seed', String(seed + 1)], ['1', ...rest], file);
+    expect(stdout).toContain('Resuming at question 2 of 5.');
+    expect(stdout).toContain(choices('goodhart-effects', plan.display['goodhart-effects']!));
+    expect(lastLine(stdout)).toBe('Score: 5/5 (100%) passed');
   });
 });
 

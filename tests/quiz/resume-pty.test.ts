@@ -13,7 +13,7 @@ afterAll(tmp.cleanup);
 it('resumes a killed quiz at the next question with the earlier answers kept', async () => {
   const file = path.join(tmp.dir, 'progress.json');
   const env = { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' };
-  const args = ['--content', FIXTURE, 'quiz', 'rewards', '--seed', '1'];
+  const args = ['--content', FIXTURE, 'quiz', 'rewards', '--no-shuffle', '--seed', '1'];
 
   const first = new TerminalSession(args, { env });
   await first.waitFor('Question 1 of 5');

@@ -35,12 +35,25 @@ describe('shuffling', () => {
 });
 
 describe('planning an attempt', () => {
-  it('keeps the file order and file choice order without --shuffle, but shuffles order items', () => {
-    const plan = planQuiz(quiz, { random: seededRandom(1) });
-    expect(plan.questions).toEqual(ids);
-    expect(plan.display['proxy-meaning']).toEqual([0, 1, 2]);
-    expect(plan.display['training-steps']).not.toEqual([0, 1, 2]);
-    expect(plan.display['reward-is-goal']).toBeUndefined();
+  it('keeps the questions as written but shuffles their choices by default', () => {
+    const plans = Array.from({ length: 10 }, (_, seed) => planQuiz(quiz, { random: seededRandom(seed) }));
+    for (const plan of plans) {
+      expect(plan.questions).toEqual(ids);
+      expect([...plan.display['proxy-meaning']!].sort()).toEqual([0, 1, 2]);
+      expect(plan.display['training-steps']).not.toEqual([0, 1, 2]);
+      expect(plan.display['reward-is-goal']).toBeUndefined();
+    }
+    expect(plans.some((plan) => plan.display['proxy-meaning']!.join() !== '0,1,2')).toBe(true);
+    expect(planQuiz(quiz, { random: seededRandom(3) })).toEqual(planQuiz(quiz, { random: seededRandom(3) }));
+  });
+
+  it('keeps the file order of questions and choices with --no-shuffle, but still shuffles order items', () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const plan = planQuiz(quiz, { shuffle: false, random: seededRandom(seed) });
+      expect(plan.questions).toEqual(ids);
+      expect(plan.display['proxy-meaning']).toEqual([0, 1, 2]);
+      expect(plan.display['training-steps']).not.toEqual([0, 1, 2]);
+    }
   });
 
   it('shuffles questions and choices reproducibly with a seed', () => {

@@ -14,12 +14,15 @@ let n = 0;
 /** The quiz with the line protocol, on an 80-column terminal or (`tty: false`) piped. */
 async function allWrong(opts: { tty: boolean; env?: Record<string, string | undefined> }) {
   const file = path.join(tmp.dir, `progress-${++n}.json`);
-  const { stdout } = await run(['--plain', '--content', FIXTURE, 'quiz', 'long', '--seed', '1'], {
-    input: ['2', '3', '3 2 1', 'true'],
-    env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off', ...opts.env },
-    tty: opts.tty,
-    columns: 80,
-  });
+  const { stdout } = await run(
+    ['--plain', '--content', FIXTURE, 'quiz', 'long', '--no-shuffle', '--seed', '1'],
+    {
+      input: ['2', '3', '3 2 1', 'true'],
+      env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off', ...opts.env },
+      tty: opts.tty,
+      columns: 80,
+    },
+  );
   return stdout;
 }
 

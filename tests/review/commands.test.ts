@@ -22,7 +22,7 @@ function learner() {
   };
 }
 
-// The rewards quiz with --seed 1: the first and third answers wrong, the rest right.
+// The rewards quiz with --no-shuffle --seed 1: the first and third answers wrong, the rest right.
 const TWO_WRONG = ['1', '1 3', 'true', 'Goodhart', '2 3 1'];
 const DAY = '2025-03-03T09:00:00Z';
 
@@ -64,9 +64,9 @@ describe('next', () => {
     const kind = async (at: string) => JSON.parse((await me(['next', '--json'], at)).stdout).kind as string;
     expect(await kind(DAY)).toBe('start-lesson');
     // Two answers, then input ends: the quiz is left unfinished.
-    await me(['quiz', 'rewards', '--seed', '1'], DAY, TWO_WRONG.slice(0, 2));
+    await me(['quiz', 'rewards', '--no-shuffle', '--seed', '1'], DAY, TWO_WRONG.slice(0, 2));
     expect(await kind('2025-03-03T09:30:00Z')).toBe('finish-quiz');
-    await me(['quiz', 'rewards', '--seed', '1'], DAY, ['1', ...TWO_WRONG.slice(2)]);
+    await me(['quiz', 'rewards', '--no-shuffle', '--seed', '1'], DAY, ['1', ...TWO_WRONG.slice(2)]);
     // Twenty minutes on, the two missed questions are due again.
     const due = JSON.parse((await me(['next', '--json'], '2025-03-03T09:30:00Z')).stdout);
     expect(due).toMatchObject({ kind: 'review', due: 2, command: 'alignment-tutor review' });
@@ -79,7 +79,7 @@ describe('next', () => {
 describe('review', () => {
   it('asks at most --max cards a day, most overdue first, and says the rest wait for the next days', async () => {
     const me = learner();
-    await me(['quiz', 'rewards', '--seed', '1'], DAY, ['1', '2', 'true', 'nope', '1 2 3']);
+    await me(['quiz', 'rewards', '--no-shuffle', '--seed', '1'], DAY, ['1', '2', 'true', 'nope', '1 2 3']);
     const r = await me(['review', '--max', '2'], '2025-03-03T10:00:00Z', ['1', '1']);
     expect(r.stdout).toContain(
       '2 cards to review, most overdue first. 3 more wait for the next days (at most 2 a day).',
@@ -94,7 +94,13 @@ describe('review', () => {
 
   it('with nothing due, says when the next card is due and what else to do', async () => {
     const me = learner();
-    await me(['quiz', 'rewards', '--seed', '1'], DAY, ['2', '1 3', 'false', 'Goodhart', '2 3 1']);
+    await me(['quiz', 'rewards', '--no-shuffle', '--seed', '1'], DAY, [
+      '2',
+      '1 3',
+      'false',
+      'Goodhart',
+      '2 3 1',
+    ]);
     const r = await me(['review'], '2025-03-03T12:00:00Z');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Nothing to review now: the next card is due in 2 days (2025-03-05).');
@@ -108,7 +114,7 @@ describe('confidence and calibration', () => {
     const on = await me(['config', 'confidence', 'on'], DAY);
     expect(on.stdout).toContain('Confidence is on');
     expect((await me(['config'], DAY)).stdout).toBe('confidence on\n');
-    const quiz = await me(['quiz', 'rewards', '--seed', '1'], DAY, [
+    const quiz = await me(['quiz', 'rewards', '--no-shuffle', '--seed', '1'], DAY, [
       '1',
       '90', // wrong at 90%
       '1 3',
@@ -142,8 +148,11 @@ describe('confidence and calibration', () => {
 describe('mistakes', () => {
   it('lists the questions missed now, and a wrong choice picked twice as a misconception', async () => {
     const me = learner();
-    await me(['quiz', 'rewards', '--seed', '1'], DAY, TWO_WRONG);
-    await me(['quiz', 'rewards', '--missed', '--seed', '1'], '2025-03-03T09:10:00Z', ['1', 'false']);
+    await me(['quiz', 'rewards', '--no-shuffle', '--seed', '1'], DAY, TWO_WRONG);
+    await me(['quiz', 'rewards', '--missed', '--no-shuffle', '--seed', '1'], '2025-03-03T09:10:00Z', [
+      '1',
+      'false',
+    ]);
     const r = await me(['mistakes'], '2025-03-03T09:20:00Z');
     expect(r.stdout).toContain('Missed now (1)');
     expect(r.stdout).toContain('What is a proxy objective? (rewards/proxy-meaning; wrong 2 times)');

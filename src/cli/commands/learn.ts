@@ -9,6 +9,10 @@ import { lessonFromArg } from '../lesson-arg.ts';
 
 export interface LearnOptions {
   print?: boolean;
+  /** False (`--no-shuffle`): the checks' choices in file order. */
+  shuffle?: boolean;
+  /** Makes the checks' shuffled choices reproducible. */
+  seed?: number;
 }
 
 /**
@@ -43,5 +47,9 @@ export async function runLearn(ctx: Ctx, arg: string | undefined, opts: LearnOpt
     if (offers.length) ctx.io.stdout.write(`\n${offers.join('\n')}\n`);
     return;
   }
-  await readLesson(ctx, lesson.id, { section });
+  await readLesson(ctx, lesson.id, {
+    section,
+    ...(opts.shuffle !== undefined ? { shuffle: opts.shuffle } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+  });
 }

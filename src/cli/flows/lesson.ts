@@ -5,6 +5,8 @@ import { resumeIndex, unreadPrerequisites } from '../../lesson/status.ts';
 import { loadApply, recordScheduled } from '../../progress/cards.ts';
 import { markLessonFinished, markSectionSeen, newRecordId } from '../../progress/record.ts';
 import { grade } from '../../quiz/grade.ts';
+import { displayFor } from '../../quiz/session.ts';
+import { seededRandom } from '../../quiz/shuffle.ts';
 import { textWidth } from '../../ui/io.ts';
 import { askQuestion, explain, renderQuestionHead, type Asked } from '../../ui/question.ts';
 import { createLessonView, type LessonView } from '../../ui/screens/lesson-view.ts';
@@ -41,7 +43,7 @@ export function screenFor(ctx: Ctx, course: Course, lesson: Lesson): LessonScree
 export async function readLesson(
   ctx: Ctx,
   lessonId: string,
-  opts: { section?: number | undefined; fromHome?: boolean } = {},
+  opts: { section?: number | undefined; fromHome?: boolean; shuffle?: boolean; seed?: number } = {},
 ): Promise<void> {
   const course = await ctx.course();
   const lesson = course.lessons.find((l) => l.id === lessonId)!;
@@ -69,6 +71,10 @@ export async function readLesson(
   if (opts.section === undefined && index > 0)
     view.say(`Welcome back: picking up at section ${index + 1} of ${total}.`);
   const asked = new Set<number>();
+  // Each check's order is drawn once per reading, so leaving it to re-read the section and coming
+  // back shows the same order.
+  const random = opts.seed !== undefined ? seededRandom(opts.seed) : Math.random;
+  const displays = new Map<number, number[] | undefined>();
   let message: string | undefined;
   let scroll = 0;
   let repeat = false;
@@ -97,7 +103,8 @@ export async function readLesson(
 
     if (cmd.type === 'next' && shown.check && !asked.has(index)) {
       try {
-        cmd = await askCheck(ctx, lesson, shown.check, view);
+        if (!displays.has(index)) displays.set(index, displayFor(shown.check, opts.shuffle, random));
+        cmd = await askCheck(ctx, lesson, shown.check, view, displays.get(index));
       } catch (e) {
         if (!(e instanceof GoBack)) throw e;
         // Left unanswered: the section again, to re-read it; the question waits for the next →.
@@ -146,9 +153,13 @@ async function askCheck(
   lesson: Lesson,
   check: NonNullable<Lesson['sections'][number]['check']>,
   view: LessonView,
+  display: number[] | undefined,
 ): Promise<NavCommand> {
   const screen = questionScreen(ctx);
-  const { response, hintUsed } = await askQuestion(screen, check, { heading: CHECK_HEADING });
+  const { response, hintUsed } = await askQuestion(screen, check, {
+    heading: CHECK_HEADING,
+    ...(display ? { display } : {}),
+  });
   const graded = grade(check, response);
   const { correct } = graded;
   const text = explain(check, response, graded, { theme: ctx.theme, width: screen.width });

@@ -13,6 +13,7 @@ import {
   savePracticeAnswer,
   startAttempt,
   type Plan,
+  type ShuffleOption,
 } from '../../quiz/session.ts';
 import { practiceLine } from '../../quiz/score.ts';
 import { seededRandom } from '../../quiz/shuffle.ts';
@@ -30,7 +31,9 @@ import { questionScreen, type Ctx } from '../context.ts';
 export interface QuizOptions {
   /** Ask only the questions missed in the last finished attempt. */
   missed?: boolean;
-  shuffle?: boolean;
+  /** Choices are shuffled unless false (`--no-shuffle`); true (`--shuffle`) shuffles the questions too. */
+  shuffle?: ShuffleOption;
+  /** Makes the shuffled order reproducible. */
   seed?: number;
   limit?: number;
   /** Ask "How sure were you?" after each answer (also `config confidence on`). */

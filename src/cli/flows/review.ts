@@ -25,6 +25,8 @@ export interface ReviewOptions {
   /** At most this many cards a day (default 50): a long break is spread over days. */
   max?: number;
   confidence?: boolean;
+  /** False (`--no-shuffle`): choices in file order. */
+  shuffle?: boolean;
   /** Makes the shuffled choices reproducible. */
   seed?: number;
 }
@@ -91,7 +93,7 @@ export async function takeReview(ctx: Ctx, opts: ReviewOptions = {}): Promise<vo
   for (const [i, { lesson: lessonId, question: questionId }] of queue.due.entries()) {
     const lesson = course.lessons.find((l) => l.id === lessonId)!;
     const question = questions.get(lessonId)!.get(questionId)!;
-    const display = displayFor(question, true, random);
+    const display = displayFor(question, opts.shuffle, random);
     const { response, hintUsed } = await askQuestion(screen, question, {
       heading: `Review ${i + 1} of ${queue.due.length} · ${lesson.title}`,
       ...(display ? { display } : {}),

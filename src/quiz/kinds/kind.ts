@@ -56,8 +56,11 @@ export interface QuestionKind<
   options(question: z.infer<S>): readonly string[];
   /** Labels for a kind whose options are fixed words rather than texts from the file. */
   readonly fixedLabels?: readonly string[];
-  /** `always`: shown in a random order every time (ordering); `on-request`: with `--shuffle`. */
-  readonly shuffle: 'always' | 'on-request';
+  /**
+   * `always`: never shown in file order, which would give the answer away (ordering);
+   * `by-default`: shuffled per attempt unless `--no-shuffle` asks for the file order.
+   */
+  readonly shuffle: 'always' | 'by-default';
   grade(question: z.infer<S>, response: z.infer<RS>): G;
   plain: {
     /** Said under the question in `--plain`, unless the prompt already says it. */

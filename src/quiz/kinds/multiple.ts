@@ -16,7 +16,7 @@ export const multiple = defineKind({
   response: ({ z, fileIndex }: Fields) =>
     z.object({ type: z.literal('multiple'), choices: z.array(fileIndex) }),
   options: (q) => q.choices.map((c) => c.text),
-  shuffle: 'on-request',
+  shuffle: 'by-default',
   grade(q, response) {
     const picked = new Set(response.choices);
     const right = indicesWhere(q.choices, (c) => c.correct === true);

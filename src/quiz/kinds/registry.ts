@@ -57,7 +57,7 @@ const BY_TYPE = Object.fromEntries(QUESTION_KINDS.map((k) => [k.type, k])) as By
 interface KindOf {
   readonly type: QuestionType;
   readonly fixedLabels?: readonly string[];
-  readonly shuffle: 'always' | 'on-request';
+  readonly shuffle: 'always' | 'by-default';
   options(q: Question): readonly string[];
   grade(q: Question, r: Response): Grade;
   plain: {

@@ -44,7 +44,7 @@ export const short = defineKind({
       .meta({ title: 'Short-answer question' }),
   response: ({ z }: Fields) => z.object({ type: z.literal('short'), text: z.string() }),
   options: () => [],
-  shuffle: 'on-request',
+  shuffle: 'by-default',
   grade(q, { text: given }) {
     const norm = normaliseShort(given);
     const accepted = norm === '' ? undefined : q.accept?.find((a) => normaliseShort(a) === norm);

@@ -27,7 +27,7 @@ export const single = defineKind({
       choice: z.int().min(0).meta({ expected: 'a whole number of at least 0' }),
     }),
   options: (q) => q.choices.map((c) => c.text),
-  shuffle: 'on-request',
+  shuffle: 'by-default',
   grade(q, { choice }) {
     const right = q.choices.findIndex((c) => c.correct === true);
     return { type: 'single' as const, correct: choice === right, chosen: choice, right };

@@ -17,7 +17,7 @@ export const trueFalse = defineKind({
   response: ({ z }: Fields) => z.object({ type: z.literal('true-false'), value: z.boolean() }),
   options: () => [],
   fixedLabels: ['True', 'False'],
-  shuffle: 'on-request',
+  shuffle: 'by-default',
   grade: (q, { value }) => ({
     type: 'true-false' as const,
     correct: value === q.answer,

@@ -58,7 +58,7 @@ const COMMANDS: Record<string, (program: Command, ctxOf: CtxOf) => Command> = {
       .description("take a lesson's quiz (without an id: the quiz of the lesson last read)")
       .argument('[lesson]', 'lesson number or id')
       .option('--missed', 'ask only the questions missed in the last attempt')
-      .option('--shuffle', 'shuffle the questions too (choices are always shuffled)')
+      .option('--shuffle', 'shuffle the question order too (choices are shuffled anyway)')
       .option('--no-shuffle', 'questions and choices in file order')
       .option('--seed <n>', 'make the shuffled order reproducible', wholeNumber('--seed', 0))
       .option('--limit <n>', 'ask at most N questions', wholeNumber('--limit', 1))

@@ -92,7 +92,7 @@ describe('ids named like Object.prototype members', () => {
     const env = { ALIGNMENT_TUTOR_PROGRESS: path.join(tmp.dir, 'ctor.json'), ALIGNMENT_TUTOR_CACHE: 'off' };
     const learn = await run(['--content', course, '--plain', 'learn', 'constructor'], { env, input: [''] });
     expect(learn.stderr).toBe('');
-    const quiz = await run(['--content', course, '--plain', 'quiz', 'constructor'], {
+    const quiz = await run(['--content', course, '--plain', 'quiz', 'constructor', '--no-shuffle'], {
       env,
       input: ['t', '2'],
     });

@@ -22,6 +22,7 @@ async function killAtFeedback(file: string): Promise<void> {
       '--plain',
       'quiz',
       'oversight',
+      '--no-shuffle',
     ],
     {
       env: {

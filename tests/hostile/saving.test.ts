@@ -77,10 +77,13 @@ describe('a progress file that is a symbolic link', () => {
     const link = path.join(tmp.dir, 'linked-progress.json');
     writeFileSync(real, '{"version":1,"courses":{}}');
     symlinkSync(real, link);
-    const r = await run(['--content', course, '--progress-file', link, '--plain', 'quiz', 'oversight'], {
-      env: base,
-      input: passOversight,
-    });
+    const r = await run(
+      ['--content', course, '--progress-file', link, '--plain', 'quiz', 'oversight', '--no-shuffle'],
+      {
+        env: base,
+        input: passOversight,
+      },
+    );
     expect(r.code).toBe(0);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(real, 'utf8')).toContain('"passed":true');
@@ -92,10 +95,13 @@ describe('when saving is impossible', () => {
     const dir = path.join(tmp.dir, 'lockdir');
     mkdirSync(path.join(dir, 'progress.json.lock'), { recursive: true });
     const file = path.join(dir, 'progress.json');
-    const r = await run(['--content', course, '--progress-file', file, '--plain', 'quiz', 'oversight'], {
-      env: base,
-      input: passOversight,
-    });
+    const r = await run(
+      ['--content', course, '--progress-file', file, '--plain', 'quiz', 'oversight', '--no-shuffle'],
+      {
+        env: base,
+        input: passOversight,
+      },
+    );
     expect(r.stdout).toContain('Passed');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}.lock is a folder, not a file; it is the lock file of ${file}`);
@@ -117,10 +123,13 @@ describe('when saving is impossible', () => {
     const future = new Date(Date.now() + 3600_000);
     utimesSync(`${file}.lock`, future, future);
     const started = Date.now();
-    const r = await run(['--content', course, '--progress-file', file, '--plain', 'quiz', 'oversight'], {
-      env: base,
-      input: passOversight,
-    });
+    const r = await run(
+      ['--content', course, '--progress-file', file, '--plain', 'quiz', 'oversight', '--no-shuffle'],
+      {
+        env: base,
+        input: passOversight,
+      },
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');

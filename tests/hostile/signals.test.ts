@@ -22,6 +22,7 @@ describe.runIf(process.platform !== 'win32')('signals', () => {
         '--plain',
         'quiz',
         'oversight',
+        '--no-shuffle',
       ],
       {
         env: {
@@ -47,7 +48,7 @@ describe.runIf(process.platform !== 'win32')('signals', () => {
   }, 20_000);
 
   it('SIGTERM during an interactive quiz shows the cursor again before the process ends', async () => {
-    const session = new TerminalSession(['--content', course, 'quiz', 'oversight'], {
+    const session = new TerminalSession(['--content', course, 'quiz', 'oversight', '--no-shuffle'], {
       env: { ALIGNMENT_TUTOR_PROGRESS: path.join(tmp.dir, 'pty.json'), ALIGNMENT_TUTOR_CACHE: 'off' },
     });
     await session.waitFor('Question 1 of 2');

@@ -111,29 +111,16 @@ export function saveAnswer(
   at: string,
   apply: ApplyFn,
 ): void {
-  const { confidence, ...given } = answer;
+  const { confidence: _, ...given } = answer;
   attempt.answers[questionId] = { ...given, at };
   attempt.updatedAt = at;
-  recordScheduled(
-    course,
-    lessonId,
-    {
-      id: newRecordId(at),
-      question: questionId,
-      source: 'quiz',
-      ...given,
-      at,
-      ...(confidence !== undefined ? { confidence } : {}),
-    },
-    apply,
-  );
+  savePracticeAnswer(course, lessonId, questionId, answer, at, apply);
   quizProgress(course, lessonId).current = structuredClone(attempt);
-  course.last = { kind: 'quiz', lesson: lessonId, at };
 }
 
 /**
- * An answer given in practice (`quiz --limit`): kept in the history, like every answer, but part
- * of no attempt, so it never becomes the quiz's best or latest score.
+ * An answer kept in the history (and its review card updated), like every answer. On its own it is
+ * practice (`quiz --limit`): part of no attempt, so it never becomes the quiz's best or latest score.
  */
 export function savePracticeAnswer(
   course: CourseProgress,

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,3 +48,35 @@ export function runChild(
 
 /** A raw byte that could drive a terminal: C0 but tab and newline, DEL, C1, line/paragraph separators. */
 export const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
+
+/**
+ * The fixture course's quiz in `--plain`, in file order, as a child process with pipes: for the
+ * tests that act on it mid-run (a kill, a signal) rather than waiting for its end.
+ */
+export function spawnPlainQuiz(
+  course: string,
+  progressFile: string,
+  stderr: 'pipe' | 'ignore' = 'pipe',
+): ChildProcessByStdio<Writable, Readable, Readable | null> {
+  return spawn(
+    process.execPath,
+    [
+      path.join(PACKAGE_ROOT, 'bin', 'alignment-tutor.js'),
+      '--content',
+      course,
+      '--plain',
+      'quiz',
+      'oversight',
+      '--no-shuffle',
+    ],
+    {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NO_COLOR: '1',
+        ALIGNMENT_TUTOR_CACHE: 'off',
+        ALIGNMENT_TUTOR_PROGRESS: progressFile,
+      },
+      stdio: ['pipe', 'pipe', stderr],
+    },
+  ) as ChildProcessByStdio<Writable, Readable, Readable | null>;
+}

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../helpers/run.ts';
-import { courseCopy, scratch } from './child-run.ts';
+import { courseCopy, scratch, spawnPlainQuiz } from './child-run.ts';
 
 // An answer the learner has seen judged is already in the progress file: `kill -9` the moment
 // the feedback appears, and the answer is there.
@@ -13,27 +11,7 @@ afterAll(tmp.cleanup);
 const course = courseCopy(tmp.dir, 'course');
 
 async function killAtFeedback(file: string): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(PACKAGE_ROOT, 'bin', 'alignment-tutor.js'),
-      '--content',
-      course,
-      '--plain',
-      'quiz',
-      'oversight',
-      '--no-shuffle',
-    ],
-    {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        NO_COLOR: '1',
-        ALIGNMENT_TUTOR_CACHE: 'off',
-        ALIGNMENT_TUTOR_PROGRESS: file,
-      },
-      stdio: ['pipe', 'pipe', 'ignore'],
-    },
-  );
+  const child = spawnPlainQuiz(course, file, 'ignore');
   let out = '';
   const exited = new Promise((resolve) => child.on('exit', resolve));
   child.stdout.on('data', (d: Buffer) => {

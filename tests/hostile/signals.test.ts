@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../helpers/run.ts';
 import { TerminalSession } from '../helpers/pty.ts';
-import { courseCopy, scratch } from './child-run.ts';
+import { courseCopy, scratch, spawnPlainQuiz } from './child-run.ts';
 
 // A signal ends a session the way Ctrl-C in a menu does: terminal restored, progress saved, said so.
 
@@ -13,27 +11,7 @@ const course = courseCopy(tmp.dir, 'course');
 
 describe.runIf(process.platform !== 'win32')('signals', () => {
   it('SIGINT in --plain prints "Stopped" and exits 0, as the README promises', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(PACKAGE_ROOT, 'bin', 'alignment-tutor.js'),
-        '--content',
-        course,
-        '--plain',
-        'quiz',
-        'oversight',
-        '--no-shuffle',
-      ],
-      {
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          NO_COLOR: '1',
-          ALIGNMENT_TUTOR_CACHE: 'off',
-          ALIGNMENT_TUTOR_PROGRESS: path.join(tmp.dir, 'plain.json'),
-        },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnPlainQuiz(course, path.join(tmp.dir, 'plain.json'));
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

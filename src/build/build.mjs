@@ -1,15 +1,19 @@
 // Builds the CLI for a fast start, as CommonJS so that no command starts Node's ES module loader
-// (a few milliseconds of every start-up). Two kinds of output:
-//  - dist/cli.cjs: all of our own code, each module once (plus commander, chalk, env-paths). A
-//    module reached only through `import()` is wrapped so that its top-level code runs when it is
-//    first imported; its code is compiled only when it runs.
-//  - dist/vendor/*.cjs: the heavy libraries (YAML parser, schema library, Markdown renderer,
-//    Inquirer), one file per package, required only when a module that imports them first runs.
-//    A package another one uses is required from its own file, never copied (@inquirer/core once).
+// (a few milliseconds of every start-up). What it writes to dist/:
+//  - app.cjs: all of our own code, each module once (plus commander, chalk, env-paths). A module
+//    reached only through `import()` is wrapped so that its top-level code runs when it is first
+//    imported; its code is compiled only when it runs.
+//  - cli.cjs, which the bin loads: it runs app.cjs with app.cache, the code V8 compiled for it when
+//    the build ran `list` (see src/cli/start.ts), so that a start-up does not compile it again.
+//  - vendor/*.cjs: the heavy libraries (YAML parser, schema library, Markdown renderer, Inquirer),
+//    one file per package, required only when a module that imports them first runs. A package
+//    another one uses is required from its own file, never copied (@inquirer/core once).
+//  - course.jsonl and rendered.json: the course as checked here and its pages as rendered, for the
+//    first run after installing; meta.json: what went into each file.
 // Nothing lists our commands or modules: which code loads late follows from where `import()` is
 // written (src/cli/program.ts), and tests/build/bundle.test.ts checks that no module of ours is in
 // two files and that the common commands load no vendor file.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -141,10 +145,13 @@ const main = await build({
   ...common,
   define: { ...common.define, 'import.meta.url': '__import_meta_url' },
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  entryPoints: { cli: 'src/cli/entry.ts' },
+  entryPoints: { app: 'src/cli/entry.ts' },
   outdir: 'dist',
   plugins: [computed, lazyChildProcess, noColorDetection, vendored(undefined)],
 });
+
+// dist/cli.cjs, what the bin loads: runs dist/app.cjs with V8's code cache (src/cli/start.ts).
+const start = await build({ ...common, entryPoints: { cli: 'src/cli/start.ts' }, outdir: 'dist' });
 
 // One build per vendor file, so that each knows which packages are its own.
 const vendor = { inputs: {}, outputs: {} };
@@ -160,16 +167,40 @@ for (const file of Object.keys(VENDOR_FILES)) {
 }
 
 // Kept for `npm run bench`, for tests/build/bundle.test.ts and for anyone asking what start-up loads.
-writeFileSync(path.join(root, 'dist', 'meta.json'), JSON.stringify({ main: main.metafile, vendor }));
+writeFileSync(
+  path.join(root, 'dist', 'meta.json'),
+  JSON.stringify({ start: start.metafile, main: main.metafile, vendor }),
+);
 
 // The first run after installing should start as fast as any other: ship the course as checked
-// here (dist/course.json, used while its files are unchanged, see src/content/shipped.ts) and its
+// here (dist/course.jsonl, used while its files are unchanged, see src/content/shipped.ts) and its
 // lesson pages as rendered for an 80-column terminal and for a pipe (dist/rendered.json, the
 // render cache's starting point). A course with errors fails the build.
 const shipped = await evaluate('src/content/shipped.ts');
-const course = await shipped.shipCourse(root);
-writeFileSync(path.join(root, 'dist', 'course.json'), JSON.stringify(course));
+const { file: courseFile, course } = await shipped.shipCourse(root);
+writeFileSync(path.join(root, 'dist', 'course.jsonl'), courseFile);
 writeFileSync(path.join(root, 'dist', 'rendered.json'), JSON.stringify({ entries: await prerender(course) }));
+await writeCodeCache();
+
+/**
+ * dist/app.cache: the code V8 compiled for a run of `list` (the course, the progress file and the
+ * lesson figures, which the home screen and most commands share), read by dist/cli.cjs at every
+ * start (src/cli/start.ts). Made by the Node that builds, which is the one that runs it.
+ */
+async function writeCodeCache() {
+  const work = mkdtempSync(path.join(tmpdir(), 'alignment-tutor-build-'));
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'alignment-tutor.js'), 'list'], {
+    env: {
+      ...process.env,
+      ALIGNMENT_TUTOR_WRITE_CODE_CACHE: '1',
+      ALIGNMENT_TUTOR_CACHE: path.join(work, 'cache'),
+      ALIGNMENT_TUTOR_PROGRESS: path.join(work, 'progress.json'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  rmSync(work, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`writing the code cache: \`list\` exited ${r.status}`);
+}
 
 /** Pages rendered by the built CLI itself (`learn <id> --print`), so the keys are exactly those it asks for. */
 async function prerender(shippedCourse) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Io } from '../ui/io.ts';
-import { isInteractive, textWidth } from '../ui/io.ts';
+import { isInteractive, stderrIsTTY, textWidth } from '../ui/io.ts';
 import { wrapText } from '../ui/wrap.ts';
 import { printable } from '../text/printable.ts';
 import { createTheme, wantsColor, type Theme } from '../ui/theme.ts';
@@ -91,7 +91,7 @@ export function createCtx(base: CtxBase, opts: GlobalOptions): Ctx {
     // A few at most: a failure is told once until saving works again.
     notices = [...notices.slice(-4), message];
     // Wrapped for a person at a terminal; one line each for a log or a pipe.
-    const text = (io.stderr as { isTTY?: boolean }).isTTY ? wrapText(message, textWidth(io)) : message;
+    const text = stderrIsTTY(io) ? wrapText(message, textWidth(io)) : message;
     io.stderr.write(`${theme.warn(text)}\n`);
   };
   const ctx: Ctx = {

@@ -10,8 +10,8 @@ import { plural } from '../text/plural.ts';
 export async function loadCourseOrThrow(
   ctx: Pick<Ctx, 'contentDir' | 'displayPath' | 'cacheDir' | 'command' | 'shippedContent'>,
 ): Promise<Course> {
-  // Beside the bundle (dist/course.json), written by the build; absent when running from source.
-  const shipped = ctx.shippedContent ? fileURLToPath(new URL('./course.json', import.meta.url)) : undefined;
+  // Beside the bundle (dist/course.jsonl), written by the build; absent when running from source.
+  const shipped = ctx.shippedContent ? fileURLToPath(new URL('./course.jsonl', import.meta.url)) : undefined;
   const result = await loadCourseCached(ctx.contentDir, ctx.cacheDir, shipped);
   if (result.course) return result.course;
   const errors = result.errors;

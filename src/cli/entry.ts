@@ -3,8 +3,6 @@ import { fileURLToPath } from 'node:url';
 import type { Io } from '../ui/io.ts';
 import { OutputError } from '../errors.ts';
 
-declare const __VERSION__: string;
-
 const argv = process.argv.slice(2);
 
 /**
@@ -38,7 +36,7 @@ const pipedStdout = {
  * it) when it plainly is not: a pipe or a file never is. Character devices (terminals, /dev/null)
  * are asked properly.
  */
-function isTerminal(fd: 0 | 1): boolean {
+function isTerminal(fd: 0 | 1 | 2): boolean {
   try {
     const st = fstatSync(fd);
     if (st.isFIFO() || st.isFile() || st.isSocket()) return false;
@@ -67,6 +65,9 @@ const io: Io = {
   // Asked only when output is a terminal: piped output means the line protocol whatever the input.
   get stdinIsTTY() {
     return stdoutIsTTY && isTerminal(0);
+  },
+  get stderrIsTTY() {
+    return isTerminal(2);
   },
 };
 
@@ -113,11 +114,8 @@ function onSignal(signal: 'SIGINT' | 'SIGTERM'): void {
 process.on('SIGINT', () => onSignal('SIGINT'));
 process.on('SIGTERM', () => onSignal('SIGTERM'));
 
-// `--version` alone is asked by scripts and package managers; answering it before loading the
-// command wiring makes it cost little more than Node's own start-up. Same output as commander's.
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  io.stdout.write(`${__VERSION__}\n`);
-} else if (time.problem) {
+// `--version` alone never gets here: dist/cli.cjs answers it (src/cli/start.ts).
+if (time.problem) {
   process.stderr.write(time.problem);
   process.exitCode = 2;
 } else {

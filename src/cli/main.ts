@@ -1,5 +1,6 @@
 import { CancelledError, ContentError, ExitError, UsageError, UserError } from '../errors.ts';
 import { printable } from '../text/printable.ts';
+import { stderrIsTTY } from '../ui/io.ts';
 import { createTheme, wantsColor } from '../ui/theme.ts';
 import type { CtxBase } from './context.ts';
 import { commandPrefix } from './command-name.ts';
@@ -39,7 +40,7 @@ export async function main(base: CtxBase, argv: string[]): Promise<number> {
     wantsColor({
       flag: !argv.includes('--no-color'),
       env: base.env,
-      isTTY: Boolean((base.io.stderr as { isTTY?: boolean }).isTTY),
+      isTTY: stderrIsTTY(base.io),
     }),
   );
   const err = (line: string) => base.io.stderr.write(`${line}\n`);

@@ -5,7 +5,7 @@ import type { ContentIssue } from './issues.ts';
 import { fnv1a } from '../text/hash.ts';
 import { writeAtomically } from '../progress/atomic-file.ts';
 import { makeDirs } from '../files/make-dirs.ts';
-import { readRegularFile } from '../files/read-regular.ts';
+import { courseLine, decodeCourse, headerLine, readCourseFile } from './course-file.ts';
 import { readShippedCourse } from './shipped.ts';
 
 declare const __BUILD__: string;
@@ -17,14 +17,12 @@ declare const __BUILD__: string;
  */
 
 /** Bumped when the cached shape changes; the build id (__BUILD__) changes with every build. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 /** A cache file larger than this is not ours to trust (or a device): it is ignored. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
-interface CacheFile {
+interface CacheHeader {
   key: string;
-  lessons: Course['lessons'];
-  quizzes: Array<[string, Course['quizzes'] extends Map<string, infer Q> ? Q : never]>;
 }
 
 /**
@@ -57,25 +55,27 @@ export function courseFingerprint(dir: string): string {
 }
 
 export function cacheFileFor(cacheDir: string, contentDir: string): string {
-  return path.join(cacheDir, `course-${fnv1a(path.resolve(contentDir))}.json`);
+  return path.join(cacheDir, `course-${fnv1a(path.resolve(contentDir))}.jsonl`);
 }
 
 export function readCachedCourse(cacheFile: string, dir: string, key: string): Course | undefined {
   try {
-    const data = JSON.parse(readRegularFile(cacheFile, MAX_CACHE_BYTES).toString('utf8')) as CacheFile;
-    if (data.key !== key) return undefined;
-    return { dir, lessons: data.lessons, quizzes: new Map(data.quizzes) };
+    const { header, body } = readCourseFile<CacheHeader>(cacheFile, MAX_CACHE_BYTES);
+    return header.key === key ? decodeCourse(body, dir) : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Best effort: a cache that cannot be written only costs the next start-up some time. */
-export function writeCachedCourse(cacheFile: string, key: string, course: Course): void {
-  const data: CacheFile = { key, lessons: course.lessons, quizzes: [...course.quizzes] };
+/**
+ * Best effort: a cache that cannot be written only costs the next start-up some time. `body` is
+ * the course line of a course file (src/content/course-file.ts).
+ */
+export function writeCachedCourse(cacheFile: string, key: string, body: Buffer): void {
+  const header: CacheHeader = { key };
   try {
     makeDirs(path.dirname(cacheFile));
-    writeAtomically(cacheFile, JSON.stringify(data), { durable: false });
+    writeAtomically(cacheFile, [headerLine(header), body], { durable: false });
   } catch {
     // Read-only cache folder, full disk: carry on uncached.
   }
@@ -101,13 +101,13 @@ export async function loadCourseCached(
   }
   const built = shipped === undefined ? undefined : readShippedCourse(shipped, dir);
   if (built) {
-    if (cacheDir) writeCachedCourse(cacheFile, key, built);
-    return { course: built, errors: [] };
+    if (cacheDir) writeCachedCourse(cacheFile, key, built.body);
+    return { course: built.course, errors: [] };
   }
   const { loadCourse } = await import('./load.ts');
   const result = loadCourse(dir);
   const errors = result.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !result.course) return { course: undefined, errors };
-  if (cacheDir) writeCachedCourse(cacheFile, key, result.course);
+  if (cacheDir) writeCachedCourse(cacheFile, key, courseLine(result.course));
   return { course: result.course, errors: [] };
 }

@@ -48,15 +48,17 @@ export function readLimited(fd: number, file: string, maxBytes: number): Buffer 
   if (size > maxBytes) throw new FileShapeError('ETOOBIG', file, maxBytes, size);
   const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total) || 1);
+  // The first read asks for one byte more than `stat` said, so a file that does not grow is read
+  // whole in one call and needs no copying.
+  for (let want = size + 1; ; want = 1 << 16) {
+    const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total) || 1);
     const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     total += n;
     if (total > maxBytes) throw new FileShapeError('ETOOBIG', file, maxBytes);
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /** The bytes of a regular file of at most `maxBytes`. */

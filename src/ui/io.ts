@@ -10,6 +10,13 @@ export interface Io {
    * works it out from the file descriptor); otherwise `stdin.isTTY` is asked.
    */
   stdinIsTTY?: boolean;
+  /** Likewise for standard error, which most runs never write to. */
+  stderrIsTTY?: boolean;
+}
+
+/** Whether standard error is a terminal (colour and wrapping of warnings and errors). */
+export function stderrIsTTY(io: Io): boolean {
+  return io.stderrIsTTY ?? Boolean((io.stderr as { isTTY?: boolean }).isTTY);
 }
 
 /** Width to wrap text to: the terminal's, clamped to a readable range; 80 when not a terminal. */

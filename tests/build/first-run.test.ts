@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyPackage, runBuilt } from '../helpers/built.ts';
 import { PACKAGE_ROOT, tempDir } from '../helpers/run.ts';
 
 // Right after installing, nothing is cached: the built CLI starts from the course as the build
@@ -21,19 +21,7 @@ function firstRun(root: string, args: string[]) {
     `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(record)}, ` +
       `Object.keys(require.cache).join('\\n')));`,
   );
-  const r = spawnSync(
-    process.execPath,
-    ['-r', preload, path.join(root, 'bin', 'alignment-tutor.js'), ...args],
-    {
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        ALIGNMENT_TUTOR_CACHE: path.join(dir, 'cache'),
-        ALIGNMENT_TUTOR_PROGRESS: path.join(dir, 'progress.json'),
-      },
-      encoding: 'utf8',
-    },
-  );
+  const r = runBuilt(root, args, dir, ['-r', preload]);
   const loaded = readFileSync(record, 'utf8').split('\n');
   return {
     ...r,
@@ -57,9 +45,7 @@ describe('the first run after installing', () => {
   });
 
   it('reads and checks the course again when a shipped lesson was edited', () => {
-    const copy = path.join(tmp.dir, 'package');
-    for (const part of ['bin', 'dist', 'lessons', 'quizzes', 'package.json'])
-      cpSync(path.join(PACKAGE_ROOT, part), path.join(copy, part), { recursive: true });
+    const copy = copyPackage(PACKAGE_ROOT, path.join(tmp.dir, 'package'));
     const lesson = path.join(copy, 'lessons', 'what-alignment-means.yaml');
     writeFileSync(
       lesson,

@@ -180,26 +180,37 @@ const shipped = await evaluate('src/content/shipped.ts');
 const { file: courseFile, course } = await shipped.shipCourse(root);
 writeFileSync(path.join(root, 'dist', 'course.jsonl'), courseFile);
 writeFileSync(path.join(root, 'dist', 'rendered.json'), JSON.stringify({ entries: await prerender(course) }));
-await writeCodeCache();
+await writeCodeCaches();
 
 /**
- * dist/app.cache: the code V8 compiled for a run of `list` (the course, the progress file and the
- * lesson figures, which the home screen and most commands share), read by dist/cli.cjs at every
- * start (src/cli/start.ts). Made by the Node that builds, which is the one that runs it.
+ * dist/app.cache and dist/vendor/*.cache: the code V8 compiled for each built file, read at every
+ * start (src/cli/start.ts). The first of these runs to load a file writes its cache: `list` for
+ * our own code (the course, the progress file and the lesson figures, which the home screen and
+ * most commands share), `validate` for the YAML parser and the schema library, a lesson printed
+ * with nothing cached for the Markdown renderer. Inquirer, which needs a terminal, gets the cache
+ * of its compiled top level. Made by the Node that builds, which is the one that runs it.
  */
-async function writeCodeCache() {
+async function writeCodeCaches() {
   const work = mkdtempSync(path.join(tmpdir(), 'alignment-tutor-build-'));
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'alignment-tutor.js'), 'list'], {
-    env: {
-      ...process.env,
-      ALIGNMENT_TUTOR_WRITE_CODE_CACHE: '1',
-      ALIGNMENT_TUTOR_CACHE: path.join(work, 'cache'),
-      ALIGNMENT_TUTOR_PROGRESS: path.join(work, 'progress.json'),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const runs = [
+    [['list'], {}],
+    [['validate'], {}],
+    [['learn', course.lessons[0].id, '--print'], { ALIGNMENT_TUTOR_CACHE: 'off' }],
+  ];
+  for (const [args, env] of runs) {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'alignment-tutor.js'), ...args], {
+      env: {
+        ...process.env,
+        ALIGNMENT_TUTOR_WRITE_CODE_CACHE: '1',
+        ALIGNMENT_TUTOR_CACHE: path.join(work, 'cache'),
+        ALIGNMENT_TUTOR_PROGRESS: path.join(work, 'progress.json'),
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (r.status !== 0) throw new Error(`writing the code caches: \`${args.join(' ')}\` exited ${r.status}`);
+  }
   rmSync(work, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`writing the code cache: \`list\` exited ${r.status}`);
 }
 
 /** Pages rendered by the built CLI itself (`learn <id> --print`), so the keys are exactly those it asks for. */

@@ -1,18 +1,84 @@
-import { readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { createRequire, wrap } from 'node:module';
+import { existsSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import Module, { createRequire, wrap } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
 
 /**
- * What `bin/alignment-tutor.js` loads (dist/cli.cjs): it runs the CLI (dist/app.cjs) with the
- * code V8 compiled for it when the build ran it (dist/app.cache), as Node 22's compile cache does
- * and Node 20 does not. Compiling our 280 kB of code is most of what a start-up costs beyond Node's
- * own; a learner's `list` or home screen starts without it. A cache V8 cannot use (another Node
- * version) is ignored and the code compiled as usual: slower, never wrong. `npm run build` makes a
- * new one.
+ * What `bin/alignment-tutor.js` loads (dist/cli.cjs). It runs the CLI (dist/app.cjs), and the
+ * libraries it requires from dist/vendor/, each with the code V8 compiled for it when the build
+ * ran the tutor (`<file>.cache` beside it), as Node 22's compile cache does and Node 20 does not.
+ * Compiling our 280 kB of code is most of what a start-up costs beyond Node's own, and Inquirer's
+ * 66 kB a good part of the home screen's. A cache V8 cannot use (another Node version) is ignored
+ * and the code compiled as usual: slower, never wrong. `npm run build` makes new ones.
  */
 
 declare const __VERSION__: string;
+
+/**
+ * Set by the build alone (src/build/build.mjs), on a few runs of common commands. At exit, every
+ * built file without a cache gets one: what V8 compiled for it during the run, or, for a file the
+ * run did not load (Inquirer needs a terminal), what compiling it gives.
+ */
+const writing = process.env['ALIGNMENT_TUTOR_WRITE_CODE_CACHE'] === '1';
+
+/** Each file compiled in this run, for writing its cache. */
+const scripts = new Map<string, Script>();
+
+function compile(file: string): Script {
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(`${file}.cache`);
+  } catch {
+    // No cache: compiled as usual.
+  }
+  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  scripts.set(file, script);
+  return script;
+}
+
+/**
+ * Runs one built file as Node's `require` would, once, and returns its exports. It is entered in
+ * `require.cache` like any module, so tools (and tests) can see what a command loaded.
+ */
+function load(file: string): unknown {
+  const known = require.cache[file];
+  if (known) return known.exports;
+  const script = compile(file);
+  const mod = new Module(file, module);
+  mod.filename = file;
+  require.cache[file] = mod;
+  const nodeRequire = createRequire(file);
+  // The bundles require each other as `./vendor/x.cjs` or `./x.cjs`; anything else is Node's.
+  const requireHere = Object.assign(
+    (id: string) => (/^\.\/.*\.cjs$/.test(id) ? load(path.join(path.dirname(file), id)) : nodeRequire(id)),
+    nodeRequire,
+  );
+  (script.runInThisContext() as (...args: unknown[]) => void).call(
+    mod.exports,
+    mod.exports,
+    requireHere,
+    mod,
+    file,
+    path.dirname(file),
+  );
+  mod.loaded = true;
+  return mod.exports;
+}
+
+/** The first run to load a file writes its cache; later runs of the build leave it. */
+function writeMissingCaches(): void {
+  const vendor = path.join(__dirname, 'vendor');
+  const files = [
+    path.join(__dirname, 'app.cjs'),
+    ...readdirSync(vendor)
+      .filter((f) => f.endsWith('.cjs'))
+      .map((f) => path.join(vendor, f)),
+  ];
+  for (const file of files) {
+    if (existsSync(`${file}.cache`)) continue;
+    writeFileSync(`${file}.cache`, (scripts.get(file) ?? compile(file)).createCachedData());
+  }
+}
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
@@ -23,33 +89,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   } catch {
     // A reader gone already (`--version | true`): nothing to tell.
   }
-} else start();
-
-function start(): void {
-  const app = path.join(__dirname, 'app.cjs');
-  const cacheFile = path.join(__dirname, 'app.cache');
-
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // No cache: compiled as usual.
-  }
-
-  const script = new Script(wrap(readFileSync(app, 'utf8')), { filename: app, cachedData });
-
-  // Set by the build alone (src/build/build.mjs), on one run of a common command: what V8 compiled
-  // for it, kept for every later start. Written at exit, once the command's code has run.
-  if (process.env['ALIGNMENT_TUTOR_WRITE_CODE_CACHE'] === '1')
-    process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
-
-  const appModule = { exports: {} };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(
-    appModule.exports,
-    appModule.exports,
-    createRequire(app),
-    appModule,
-    app,
-    __dirname,
-  );
+} else {
+  if (writing) process.once('exit', writeMissingCaches);
+  load(path.join(__dirname, 'app.cjs'));
 }

@@ -4,15 +4,23 @@ import path from 'node:path';
 
 /**
  * Runs the built CLI of the package in `root` (`node bin/alignment-tutor.js ...`) with its own
- * empty cache folder and progress file under `dir`. `nodeArgs` go before the script (`-r file`).
+ * empty cache folder and progress file under `dir`. `nodeArgs` go before the script (`-r file`);
+ * `env` adds to or overrides the environment.
  */
-export function runBuilt(root: string, args: string[], dir: string, nodeArgs: string[] = []) {
+export function runBuilt(
+  root: string,
+  args: string[],
+  dir: string,
+  nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+) {
   return spawnSync(process.execPath, [...nodeArgs, path.join(root, 'bin', 'alignment-tutor.js'), ...args], {
     env: {
       ...process.env,
       NO_COLOR: '1',
       ALIGNMENT_TUTOR_CACHE: path.join(dir, 'cache'),
       ALIGNMENT_TUTOR_PROGRESS: path.join(dir, 'progress.json'),
+      ...env,
     },
     encoding: 'utf8',
   });

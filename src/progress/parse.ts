@@ -24,38 +24,51 @@ export type Parsed =
 
 /**
  * Like `parseProgress`, loading the scheduler when an older file needs it to be upgraded: what
- * the store and `progress --import` use. A current file never loads it.
+ * the store and `progress --import` use. A current file never loads it. The text is parsed once.
  */
 export async function readProgressBytes(
   bytes: Buffer | string,
 ): Promise<Exclude<Parsed, { kind: 'needs-replay' }>> {
-  const parsed = parseProgress(bytes);
+  const json = parseJson(bytes);
+  if ('problem' in json) return { kind: 'corrupt', problem: json.problem };
+  const parsed = checkParsed(json.raw);
   if (parsed.kind !== 'needs-replay') return parsed;
-  const again = parseProgress(bytes, await loadReplay());
+  const again = checkParsed(json.raw, await loadReplay());
   if (again.kind === 'needs-replay') throw new Error('the upgrade asked for the scheduler it was given');
   return again;
 }
 
 /** The contents of a progress file (or an export) to checked, current-version data. Pure. */
 export function parseProgress(bytes: Buffer | string, replay?: ReplayFn): Parsed {
+  const json = parseJson(bytes);
+  return 'problem' in json ? { kind: 'corrupt', problem: json.problem } : checkParsed(json.raw, replay);
+}
+
+/** `problem` completes "the file …". */
+function parseJson(bytes: Buffer | string): { raw: unknown } | { problem: string } {
   const decoded = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
   // Editors on Windows may start a file with a byte order mark; it is not part of the JSON.
   const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
-  if (text.trim() === '') return { kind: 'corrupt', problem: 'is empty' };
-  let raw: unknown;
+  if (text.trim() === '') return { problem: 'is empty' };
   try {
-    raw = JSON.parse(text);
+    return { raw: JSON.parse(text) as unknown };
   } catch (e) {
     const message = (e as Error).message;
     const at = /at position (\d+)/.exec(message);
     const cut = /end of JSON input/.test(message) || (at !== null && Number(at[1]) >= text.trimEnd().length);
     return {
-      kind: 'corrupt',
       problem: cut
         ? 'ends part-way through (it was cut short)'
         : `is not valid JSON (${printableLine(message)})`,
     };
   }
+}
+
+/**
+ * Parsed JSON upgraded to the current version and checked. An upgrade that needs the scheduler
+ * says so before it changes anything, so `raw` can be checked again once it is loaded.
+ */
+function checkParsed(raw: unknown, replay?: ReplayFn): Parsed {
   const up = upgrade(raw, replay);
   if (up.kind === 'newer' || up.kind === 'needs-replay') return up;
   if (up.kind === 'invalid')

@@ -184,8 +184,9 @@ export class InteractivePrompter implements Prompter {
         input(
           {
             message,
-            // The draft typed in already, to edit; Inquirer's "default" is what Enter on an empty
-            // line gives, so it is checked as what is typed (below), never taken silently.
+            // The draft typed in already, to edit. To Inquirer it is a default, which Enter on an
+            // emptied line would give: here that line is checked as what it is (validate, below),
+            // and the default is not shown beside it, as if it would be.
             ...(typed ? { default: typed, prefill: 'editable' as const } : {}),
             transformer: (value: string, { isFinal }: { isFinal: boolean }) => {
               if (isFinal) return this.style.accent(value);
@@ -194,7 +195,7 @@ export class InteractivePrompter implements Prompter {
               return value;
             },
             validate: () => opts?.validate?.(typed) ?? true,
-            theme: PROMPT_THEME,
+            theme: { ...PROMPT_THEME, style: { defaultAnswer: () => '' } },
           },
           this.context(false, signal),
         ),

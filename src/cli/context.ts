@@ -128,7 +128,7 @@ export function questionScreen(ctx: Ctx): QuestionScreen {
   return {
     prompter: ctx.prompter,
     theme: ctx.theme,
-    width: textWidth(ctx.io),
+    width: () => textWidth(ctx.io),
     terminal: Boolean(ctx.io.stdout.isTTY),
     cacheDir: ctx.cacheDir,
     write: (s) => ctx.io.stdout.write(s),

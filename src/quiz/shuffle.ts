@@ -36,3 +36,8 @@ export function randomDisplay(n: number, random: () => number): number[] {
   // Rotating by one is still a shuffle, and never the identity.
   return order.every((x, i) => x === i) ? [...order.slice(1), order[0]!] : order;
 }
+
+/** Whether `xs` holds each of 0..n-1 exactly once: an order of n things. */
+export function isPermutation(xs: readonly number[], n: number): boolean {
+  return xs.length === n && new Set(xs).size === n && xs.every((x) => Number.isInteger(x) && x >= 0 && x < n);
+}

@@ -2,9 +2,9 @@ import type { Question } from '../content/schema.ts';
 import { HINT, type FeedbackStyle, type Hint } from '../quiz/kinds/kind.ts';
 import { kindOf, type Grade } from '../quiz/kinds/registry.ts';
 import type { Response } from '../quiz/response.ts';
-import { randomDisplay } from '../quiz/shuffle.ts';
+import { isPermutation, randomDisplay } from '../quiz/shuffle.ts';
 import { renderMarkdown } from './markdown.ts';
-import type { MenuChoice, Prompter } from './prompts/prompter.ts';
+import { askRedrawing, type MenuChoice, type Prompter } from './prompts/prompter.ts';
 import { createTheme, type Theme } from './theme.ts';
 import { wrapText } from './wrap.ts';
 
@@ -18,8 +18,8 @@ import { wrapText } from './wrap.ts';
 export interface QuestionScreen {
   prompter: Prompter;
   theme: Theme;
-  /** Width to wrap to. */
-  width: number;
+  /** Width to wrap to, measured whenever the question is drawn: the terminal may have changed size. */
+  width: () => number;
   /** Output is a terminal (a choice may wrap); piped, a choice stays on one line, as the protocol promises. */
   terminal: boolean;
   cacheDir: string | undefined;
@@ -44,11 +44,13 @@ export interface Asked {
   hintUsed: boolean;
 }
 
+type HeadOptions = Pick<AskOptions, 'number' | 'total' | 'heading'>;
+
 /** The heading and the prompt, as a question is asked (and shown again above a lesson check's feedback). */
 export async function renderQuestionHead(
-  screen: Pick<QuestionScreen, 'theme' | 'width' | 'cacheDir'>,
+  screen: Pick<QuestionScreen, 'theme' | 'cacheDir'> & { width: number },
   question: Question,
-  opts: Pick<AskOptions, 'number' | 'total' | 'heading'>,
+  opts: HeadOptions,
 ): Promise<string> {
   const { theme } = screen;
   const heading =
@@ -73,11 +75,14 @@ export async function askQuestion(
   const display = displayOrder(question, opts.display);
   const labels = kind.fixedLabels ?? display.map((i) => kind.options(question)[i]!);
 
-  write(`\n${await renderQuestionHead(screen, question, opts)}\n`);
+  write('\n');
+  await drawQuestion(screen, question, opts);
   let hintUsed = false;
+  const hintLine = () =>
+    `${wrapText(`${theme.accent('Hint:')} ${inline(question.hint ?? '', theme)}`, screen.width())}\n`;
   const showHint = () => {
     hintUsed = true;
-    write(`${wrapText(`${theme.accent('Hint:')} ${inline(question.hint ?? '', theme)}`, screen.width)}\n`);
+    write(hintLine());
   };
 
   if (prompter.plain) {
@@ -87,7 +92,7 @@ export async function askQuestion(
       write(`${theme.dim(instruction)}\n`);
     labels.forEach((label, i) => {
       const line = `  ${i + 1}. ${label}`;
-      write(`${screen.terminal ? wrapText(line, screen.width) : line}\n`);
+      write(`${screen.terminal ? wrapText(line, screen.width()) : line}\n`);
     });
     if (question.hint) write('Type ? for a hint.\n');
     for (;;) {
@@ -104,19 +109,52 @@ export async function askQuestion(
   let draft: unknown;
   for (;;) {
     const offerHint = Boolean(question.hint) && !hintUsed;
-    const answer = await kind.ask(question, {
-      prompter,
-      labels,
-      display,
-      draft,
-      keep: (kept) => (draft = kept),
-      hint: offerHint,
-      hintChoices: <T>(): Array<MenuChoice<T | Hint>> =>
-        offerHint ? [{ label: theme.dim('Show the hint'), value: HINT }] : [],
-    });
+    const answer = await askRedrawing(
+      () =>
+        kind.ask(question, {
+          prompter,
+          labels,
+          display,
+          draft,
+          keep: (kept) => (draft = kept),
+          hint: offerHint,
+          hintChoices: <T>(): Array<MenuChoice<T | Hint>> =>
+            offerHint ? [{ label: theme.dim('Show the hint'), value: HINT }] : [],
+        }),
+      // A new terminal size: the question again at the new width, with the hint if it was shown.
+      async () => {
+        await drawQuestion(screen, question, opts);
+        if (hintUsed) write(hintLine());
+      },
+    );
     if (answer !== HINT) return { response: answer, hintUsed };
     showHint();
   }
+}
+
+/** Writes the question's heading and prompt, wrapped to the width now. */
+async function drawQuestion(screen: QuestionScreen, question: Question, opts: HeadOptions): Promise<void> {
+  screen.write(`${await renderQuestionHead({ ...screen, width: screen.width() }, question, opts)}\n`);
+}
+
+/**
+ * The feedback on an answer (given as a function of the width); then, when `next` is given (the
+ * menu between questions, asked with `redraw`), that menu under it. At a new terminal size the
+ * question and its feedback are drawn again at the new width, and the menu asked again.
+ */
+export async function showFeedback<T>(
+  screen: QuestionScreen,
+  question: Question,
+  opts: HeadOptions,
+  feedback: (width: number) => string,
+  next?: () => Promise<T>,
+): Promise<T | undefined> {
+  screen.write(`\n${feedback(screen.width())}\n`);
+  if (!next) return undefined;
+  return askRedrawing(next, async () => {
+    await drawQuestion(screen, question, opts);
+    screen.write(`\n${feedback(screen.width())}\n`);
+  });
 }
 
 /** The displayed order, checked against the question: a stale or missing one falls back sensibly. */
@@ -126,10 +164,6 @@ function displayOrder(question: Question, given: number[] | undefined): number[]
   if (given && isPermutation(given, n)) return given;
   if (kind.shuffle === 'always') return randomDisplay(n, Math.random);
   return Array.from({ length: n }, (_, i) => i);
-}
-
-function isPermutation(xs: number[], n: number): boolean {
-  return xs.length === n && new Set(xs).size === n && xs.every((x) => Number.isInteger(x) && x >= 0 && x < n);
 }
 
 /**

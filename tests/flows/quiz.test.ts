@@ -106,3 +106,40 @@ describe('the hint of a select-all question', () => {
     });
   });
 });
+
+describe('a new terminal size during a question (Redraw)', () => {
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  it('draws the question again with its hint, keeps the ticks, and records the answer once', async () => {
+    const me = learner(courseWithHint());
+    const { stdout, prompter } = await me.run(
+      ['quiz', 'rewards'],
+      [
+        { select: 'A measurable stand-in' },
+        // At the menu between questions: the question and its feedback again.
+        { resize: true },
+        NEXT,
+        { checkbox: ['boat', 'Show the hint'] },
+        { resize: true, ticked: ['boat', 'Teaching'] },
+        { checkbox: ['boat', 'Teaching'] },
+        { cancel: true },
+      ],
+    );
+    expect(count(stdout, 'Question 1 of 5')).toBe(2);
+    expect(count(stdout, 'A proxy is what we can measure in place of what we care about.')).toBe(2);
+    expect(count(stdout, 'Question 2 of 5')).toBe(2);
+    expect(count(stdout, 'Hint: Look for a measure pushed away from what it measured.')).toBe(2);
+    const asked = prompter.shown.filter((s) => s.kind === 'checkbox');
+    expect(asked).toHaveLength(3);
+    // Asked again at the new size with what was ticked when it changed, and no hint to offer.
+    expect(asked[2]!.lines).toEqual(
+      expect.arrayContaining(['[x] A boat racing agent circling for points', '[x] Teaching to the test']),
+    );
+    expect(asked[2]!.lines.some((l) => l.includes('Show the hint'))).toBe(false);
+    expect(me.saved().quizzes['rewards']!.answers).toMatchObject([
+      { question: 'proxy-meaning', correct: true },
+      { question: 'goodhart-effects', correct: true, hintUsed: true },
+    ]);
+    expect(me.saved().quizzes['rewards']!.answers).toHaveLength(2);
+  });
+});

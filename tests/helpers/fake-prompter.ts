@@ -2,6 +2,9 @@ import { CancelledError } from '../../src/errors.ts';
 import type { PagerAction, PagerPage, PagerResult } from '../../src/ui/prompts/pager-types.ts';
 import {
   GoBack,
+  Redraw,
+  type CheckboxOptions,
+  type InputOptions,
   type MenuChoice,
   type OrderConfig,
   type Prompter,
@@ -28,7 +31,12 @@ export type Step =
   | { tune: Array<{ turn: string; by: number }>; then: 'done' | 'back' }
   | { cancel: true }
   /** Esc or q at that prompt. */
-  | { back: true };
+  | { back: true }
+  /**
+   * The terminal changes size at that prompt: one asked with `redraw` rejects with Redraw (after
+   * a checkbox is told it has `ticked` these), any other is asked again by the next step.
+   */
+  | { resize: true; ticked?: Array<string | RegExp> };
 
 /** What was put in front of the learner, in order: menus with their entries, pages with their text. */
 export interface Shown {
@@ -57,12 +65,22 @@ export class ScriptedPrompter implements Prompter {
     return this.steps;
   }
 
-  private next<K extends string>(kind: Shown['kind'], message: string, lines: string[], key: K) {
+  private next<K extends string>(
+    kind: Shown['kind'],
+    message: string,
+    lines: string[],
+    key: K,
+    redraw?: boolean,
+  ): unknown {
     this.shown.push({ kind, message, lines });
     const step = this.steps.shift();
     if (!step)
       throw new Error(`the script ran out at ${kind} "${message}" (${lines.slice(0, 6).join(' | ')})`);
     if ('cancel' in step) throw new CancelledError();
+    if ('resize' in step) {
+      if (redraw) throw new Redraw();
+      return this.next(kind, message, lines, key);
+    }
     if ('back' in step) {
       if (kind === 'confirm') return false as never;
       throw new GoBack();
@@ -73,20 +91,26 @@ export class ScriptedPrompter implements Prompter {
     return (step as Record<K, unknown>)[key];
   }
 
-  async select<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T> {
-    const want = this.next('select', message, labelsOf(choices), 'select') as string | RegExp;
+  async select<T>(
+    message: string,
+    choices: ReadonlyArray<MenuChoice<T>>,
+    opts?: { redraw?: boolean },
+  ): Promise<T> {
+    const want = this.next('select', message, labelsOf(choices), 'select', opts?.redraw) as string | RegExp;
     return pick(choices, want, message).value;
   }
 
   async checkbox<T>(
     message: string,
     choices: ReadonlyArray<MenuChoice<T>>,
-    opts?: { checked?: readonly T[] },
+    opts?: CheckboxOptions<T>,
   ): Promise<T[]> {
     const ticked = choices.filter((c) => opts?.checked?.includes(c.value)).map((c) => `[x] ${c.label}`);
-    const wants = this.next('checkbox', message, [...labelsOf(choices), ...ticked], 'checkbox') as Array<
-      string | RegExp
-    >;
+    const step = this.steps[0];
+    if (step && 'resize' in step && step.ticked)
+      opts?.onChange?.(step.ticked.map((w) => pick(choices, w, message).value));
+    const lines = [...labelsOf(choices), ...ticked];
+    const wants = this.next('checkbox', message, lines, 'checkbox', opts?.redraw) as Array<string | RegExp>;
     return wants.map((w) => pick(choices, w, message).value);
   }
 
@@ -94,15 +118,16 @@ export class ScriptedPrompter implements Prompter {
     return this.next('confirm', message, [], 'confirm') as boolean;
   }
 
-  async input(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string> {
-    const value = this.next('input', message, [], 'input') as string;
+  async input(message: string, opts?: InputOptions): Promise<string> {
+    const value = this.next('input', message, [], 'input', opts?.redraw) as string;
     const verdict = opts?.validate?.(value) ?? true;
     if (verdict !== true) throw new Error(`input "${value}" for "${message}" was refused: ${verdict}`);
     return value;
   }
 
   async order(config: OrderConfig): Promise<number[] | 'hint'> {
-    const want = this.next('order', config.message, [...config.items], 'order') as string[] | 'hint';
+    const want = this.next('order', config.message, [...config.items], 'order', config.redraw) as
+      string[] | 'hint';
     if (want === 'hint') return 'hint';
     return want.map((text) => {
       const at = config.items.indexOf(text);

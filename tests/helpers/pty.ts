@@ -83,13 +83,22 @@ export class TerminalSession {
     this.pty.write(keys);
   }
 
-  /** Waits until the screen shows `text` (or matches it), failing with the screen after `timeout` ms. */
-  async waitFor(text: string | RegExp, timeout = 8000): Promise<void> {
+  /**
+   * Waits until the screen shows `text` (or matches it, or passes the test), failing with the
+   * screen after `timeout` ms.
+   */
+  async waitFor(text: string | RegExp | ((screen: string) => boolean), timeout = 8000): Promise<void> {
     const start = Date.now();
     for (;;) {
       await new Promise((r) => setTimeout(r, 25));
       const screen = this.screen();
-      if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return;
+      const shown =
+        typeof text === 'string'
+          ? screen.includes(text)
+          : text instanceof RegExp
+            ? text.test(screen)
+            : text(screen);
+      if (shown) return;
       if (Date.now() - start > timeout)
         throw new Error(`Timed out waiting for ${String(text)}. Screen:\n${screen}`);
     }

@@ -86,4 +86,20 @@ describe('the ordering prompt', () => {
     without.events.keypress('enter');
     await expect(without.answer).resolves.toEqual([0, 1, 2]);
   });
+
+  it('starts from the order so far and tells every move, so it can be asked again from there', async () => {
+    const moves: number[][] = [];
+    const { answer, events, getScreen } = await render(orderPrompt, {
+      message: 'm',
+      items,
+      start: [2, 0, 1],
+      onChange: (order: number[]) => moves.push(order),
+    });
+    expect(getScreen()).toContain('❯ 1. Receive a reward');
+    events.keypress('space');
+    events.keypress('down');
+    expect(moves).toEqual([[0, 2, 1]]);
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual([0, 2, 1]);
+  });
 });

@@ -19,7 +19,9 @@ const BACK = Symbol('back');
 /** The home screen: the course at a glance and a menu, until the learner quits. */
 export async function runHome(ctx: Ctx): Promise<void> {
   const course = await ctx.course();
-  for (let first = true; ; first = false) {
+  // At the start, and after a Redraw has cleared the screen, the home screen starts at its top line.
+  let fresh = true;
+  for (;;) {
     const progress = (await ctx.store.read()).courses[ctx.courseId];
     const reviews = reviewQueue(ctx, course, progress);
     const width = textWidth(ctx.io);
@@ -28,7 +30,7 @@ export async function runHome(ctx: Ctx): Promise<void> {
       whenDue(iso, ctx.now(), ctx.utcOffsetMinutes),
     );
     ctx.io.stdout.write(
-      `${first ? '' : '\n'}${renderHome(
+      `${fresh ? '' : '\n'}${renderHome(
         course,
         progress,
         { theme: ctx.theme, width, plain: ctx.plain },
@@ -40,6 +42,7 @@ export async function runHome(ctx: Ctx): Promise<void> {
         },
       )}\n`,
     );
+    fresh = false;
     // Esc or q on the home screen is the last step back: out of the tutor.
     let action: HomeAction;
     try {
@@ -51,7 +54,10 @@ export async function runHome(ctx: Ctx): Promise<void> {
       );
     } catch (e) {
       // A new terminal size: the screen again, wrapped to it.
-      if (e instanceof Redraw) continue;
+      if (e instanceof Redraw) {
+        fresh = true;
+        continue;
+      }
       throw e;
     }
     switch (action) {

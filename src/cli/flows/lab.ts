@@ -70,7 +70,7 @@ async function askClosingQuestion(ctx: Ctx, lab: Lab<unknown>): Promise<void> {
   const asked = await askQuestion(qs, lab.question, { heading: CHECK_HEADING });
   const graded = grade(lab.question, asked.response);
   ctx.io.stdout.write(
-    `\n${explain(lab.question, asked.response, graded, { theme: ctx.theme, width: qs.width })}\n`,
+    `\n${explain(lab.question, asked.response, graded, { theme: ctx.theme, width: qs.width() })}\n`,
   );
   await saveCheckAnswer(ctx, lab.lesson, lab.question.id, asked, graded.correct);
 }

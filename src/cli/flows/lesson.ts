@@ -161,10 +161,11 @@ async function askCheck(
     ...(display ? { display } : {}),
   });
   const graded = grade(check, response);
-  const { correct } = graded;
-  const text = explain(check, response, graded, { theme: ctx.theme, width: screen.width });
-  await saveCheckAnswer(ctx, lesson.id, check.id, { response, hintUsed }, correct);
-  return view.feedback(text, await renderQuestionHead(screen, check, { heading: CHECK_HEADING }));
+  await saveCheckAnswer(ctx, lesson.id, check.id, { response, hintUsed }, graded.correct);
+  return view.feedback(async (width) => ({
+    text: explain(check, response, graded, { theme: ctx.theme, width }),
+    question: await renderQuestionHead({ ...screen, width }, check, { heading: CHECK_HEADING }),
+  }));
 }
 
 /**

@@ -22,8 +22,14 @@ import { askConfidence } from '../../ui/screens/confidence.ts';
 import { nextStepSentence } from '../../ui/screens/next-step.ts';
 import { findNextStep } from '../review-state.ts';
 import { textWidth } from '../../ui/io.ts';
-import { askQuestion, explain } from '../../ui/question.ts';
-import { quizHeading, quizIntro, quizSummary, revisitLine, type QuizScreen } from '../../ui/screens/quiz.ts';
+import { askQuestion, showFeedback } from '../../ui/question.ts';
+import {
+  answerFeedback,
+  quizHeading,
+  quizIntro,
+  quizSummary,
+  type QuizScreen,
+} from '../../ui/screens/quiz.ts';
 import { plural } from '../../text/plural.ts';
 import { wrapText } from '../../ui/wrap.ts';
 import { questionScreen, type Ctx } from '../context.ts';
@@ -161,16 +167,14 @@ async function practise(ctx: Ctx, lesson: Lesson, quiz: Quiz, plan: Plan): Promi
   const apply: ApplyFn = await loadApply();
   for (const [i, id] of plan.questions.entries()) {
     const question = quiz.questions.find((q) => q.id === id)!;
-    const { response, hintUsed } = await askQuestion(questionScreen(ctx), question, {
-      number: i + 1,
-      total,
+    const screen = questionScreen(ctx);
+    const head = { number: i + 1, total };
+    const { response, hintUsed } = await askQuestion(screen, question, {
+      ...head,
       display: plan.display[id],
     });
     const graded = grade(question, response);
     if (graded.correct) right++;
-    out(`\n${explain(question, response, graded, { theme, width: textWidth(ctx.io) })}\n`);
-    const revisit = graded.correct ? undefined : revisitLine(quizScreen(ctx), lesson, question, 0);
-    if (revisit) out(`${theme.accent(revisit)}\n`);
     await ctx.store.update(ctx.courseId, (c, now) =>
       savePracticeAnswer(
         c,
@@ -181,7 +185,8 @@ async function practise(ctx: Ctx, lesson: Lesson, quiz: Quiz, plan: Plan): Promi
         apply,
       ),
     );
-    if (i < total - 1 && !ctx.prompter.plain) await pause(ctx);
+    const feedback = answerFeedback(quizScreen(ctx), lesson, question, response, graded);
+    await showFeedback(screen, question, head, feedback, betweenQuestions(ctx, i < total - 1));
   }
   out(
     `\n${theme.heading('Practice finished')}\n` +
@@ -274,7 +279,6 @@ async function takeAttempt(
 ): Promise<string[]> {
   const out = (s: string) => ctx.io.stdout.write(s);
   const { theme } = ctx;
-  const width = textWidth(ctx.io);
   const byId = new Map(quiz.questions.map((q) => [q.id, q]));
   const total = attempt.questions.length;
   const first = firstUnanswered(attempt);
@@ -289,9 +293,10 @@ async function takeAttempt(
     const id = attempt.questions[i]!;
     const question = byId.get(id);
     if (!question || id in attempt.answers) continue;
-    const { response, hintUsed } = await askQuestion(questionScreen(ctx), question, {
-      number: i + 1,
-      total,
+    const screen = questionScreen(ctx);
+    const head = { number: i + 1, total };
+    const { response, hintUsed } = await askQuestion(screen, question, {
+      ...head,
       display: attempt.display[id],
     });
     const sure = confidence ? await askConfidence(ctx.prompter) : undefined;
@@ -313,21 +318,29 @@ async function takeAttempt(
       // Finishing in the same save as the last answer leaves no moment with an attempt that is answered but open.
       if (last) finishAttempt(c, lesson.id, attempt, quiz.pass, at);
     });
-    out(`\n${explain(question, response, graded, { theme, width })}\n`);
-    const revisit = !correct ? revisitLine(quizScreen(ctx), lesson, question, 0) : undefined;
-    if (revisit) out(`${theme.accent(revisit)}\n`);
-    if (!last && !ctx.prompter.plain) await pause(ctx);
+    const feedback = answerFeedback(quizScreen(ctx), lesson, question, response, graded);
+    await showFeedback(screen, question, head, feedback, betweenQuestions(ctx, !last));
   }
   const { text, missed } = quizSummary(quizScreen(ctx, await nextStepLine(ctx)), lesson, quiz, attempt);
   out(`\n${text}\n`);
   return missed;
 }
 
-/** Between questions on a terminal: time to read the feedback, and a way to stop and resume later. */
-async function pause(ctx: Ctx): Promise<void> {
-  const choice = await ctx.prompter.select('Continue', [
-    { label: 'Next question', value: 'next' as const },
-    { label: 'Stop here (resume later)', value: 'stop' as const },
-  ]);
-  if (choice === 'stop') throw new GoBack();
+/**
+ * Between questions on a terminal: time to read the feedback, and a way to stop and resume later.
+ * Undefined after the last question, and in `--plain`, where the next question just follows.
+ */
+function betweenQuestions(ctx: Ctx, more: boolean): (() => Promise<void>) | undefined {
+  if (!more || ctx.prompter.plain) return undefined;
+  return async () => {
+    const choice = await ctx.prompter.select(
+      'Continue',
+      [
+        { label: 'Next question', value: 'next' as const },
+        { label: 'Stop here (resume later)', value: 'stop' as const },
+      ],
+      { redraw: true },
+    );
+    if (choice === 'stop') throw new GoBack();
+  };
 }

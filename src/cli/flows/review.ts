@@ -9,10 +9,10 @@ import { displayFor } from '../../quiz/session.ts';
 import { seededRandom } from '../../quiz/shuffle.ts';
 import { plural } from '../../text/plural.ts';
 import { textWidth } from '../../ui/io.ts';
-import { askQuestion, explain } from '../../ui/question.ts';
+import { askQuestion, showFeedback } from '../../ui/question.ts';
 import { askConfidence } from '../../ui/screens/confidence.ts';
 import { nextStepSentence, whenDue } from '../../ui/screens/next-step.ts';
-import { revisitLine } from '../../ui/screens/quiz.ts';
+import { answerFeedback } from '../../ui/screens/quiz.ts';
 import { wrapText } from '../../ui/wrap.ts';
 import { questionScreen, type Ctx } from '../context.ts';
 import { courseQuestions, findNextStep, reviewQueue } from '../review-state.ts';
@@ -94,17 +94,14 @@ export async function takeReview(ctx: Ctx, opts: ReviewOptions = {}): Promise<vo
     const lesson = course.lessons.find((l) => l.id === lessonId)!;
     const question = questions.get(lessonId)!.get(questionId)!;
     const display = displayFor(question, opts.shuffle, random);
+    const head = { heading: `Review ${i + 1} of ${queue.due.length} · ${lesson.title}` };
     const { response, hintUsed } = await askQuestion(screen, question, {
-      heading: `Review ${i + 1} of ${queue.due.length} · ${lesson.title}`,
+      ...head,
       ...(display ? { display } : {}),
     });
     const sure = confidence ? await askConfidence(ctx.prompter) : undefined;
     const graded = grade(question, response);
-    out(`\n${explain(question, response, graded, { theme: ctx.theme, width })}\n`);
-    if (!graded.correct) {
-      const revisit = revisitLine(quizScreen, lesson, question, 0);
-      if (revisit) out(`${ctx.theme.accent(revisit)}\n`);
-    }
+    // Saved before the feedback is shown: an answer the learner has seen judged is never lost.
     await ctx.store.update(ctx.courseId, (c, now) => {
       const at = now.toISOString();
       recordScheduled(
@@ -125,13 +122,25 @@ export async function takeReview(ctx: Ctx, opts: ReviewOptions = {}): Promise<vo
     });
     asked += 1;
     if (graded.correct) right += 1;
-    if (i < queue.due.length - 1 && !ctx.prompter.plain) {
-      const choice = await ctx.prompter.select('Continue', [
-        { label: 'Next card', value: 'next' as const },
-        { label: 'Stop here (the rest stay due)', value: 'stop' as const },
-      ]);
-      if (choice === 'stop') break;
-    }
+    const more = i < queue.due.length - 1 && !ctx.prompter.plain;
+    const next = await showFeedback(
+      screen,
+      question,
+      head,
+      answerFeedback(quizScreen, lesson, question, response, graded),
+      more
+        ? () =>
+            ctx.prompter.select(
+              'Continue',
+              [
+                { label: 'Next card', value: 'next' as const },
+                { label: 'Stop here (the rest stay due)', value: 'stop' as const },
+              ],
+              { redraw: true },
+            )
+        : undefined,
+    );
+    if (next === 'stop') break;
   }
   const after = reviewQueue(ctx, course, (await ctx.store.read()).courses[ctx.courseId], dueOpts);
   out(`\n${ctx.theme.heading('Review finished')}\n`);

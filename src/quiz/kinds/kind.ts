@@ -21,7 +21,10 @@ export interface FeedbackStyle {
   md(s: string): string;
 }
 
-/** What an interactive ask is given. */
+/**
+ * What an interactive ask is given. Its prompt is asked with `redraw`: at a new terminal size the
+ * question screen draws the question again and calls ask again, with the draft kept so far.
+ */
 export interface AskWithKeys {
   prompter: Prompter;
   /** The options in the order shown, and the file index of each. */
@@ -32,8 +35,9 @@ export interface AskWithKeys {
   /** The "Show the hint" entry for a menu, styled; empty when there is no hint to offer. */
   hintChoices: <T>() => Array<MenuChoice<T | Hint>>;
   /**
-   * What the learner had chosen when they asked for the hint, kept by `keep` and handed back
-   * when the question is asked again, so asking for the hint never undoes an answer.
+   * What the learner had entered so far (ticks, an order, typed text), kept by `keep` as it changes
+   * and handed back when the question is asked again (after the hint, or at a new terminal size),
+   * so that neither undoes an answer.
    */
   draft: unknown;
   keep: (draft: unknown) => void;

@@ -50,7 +50,7 @@ export const multiple = defineKind({
     const picked = await prompter.checkbox(
       'Your answer (select all that apply)',
       [...labels.map((label, k) => ({ label, value: display[k]! })), ...hintChoices<number>()],
-      { checked },
+      { checked, onChange: (ticked) => keep(ticked.filter((p) => p !== HINT)), redraw: true },
     );
     if (picked.includes(HINT)) {
       keep(picked.filter((p) => p !== HINT));

@@ -51,11 +51,14 @@ export const order = defineKind({
       return { type: 'order' as const, order: nums.map((k) => display[k - 1]!) };
     },
   },
-  async ask(_q, { prompter, labels, display, hint }) {
+  async ask(_q, { prompter, labels, display, hint, draft, keep }) {
     const picked = await prompter.order({
       message: 'Put these in order, first at the top',
       items: labels,
       hint,
+      ...(Array.isArray(draft) ? { start: draft as number[] } : {}),
+      onChange: keep,
+      redraw: true,
     });
     return picked === 'hint' ? HINT : { type: 'order' as const, order: picked.map((k) => display[k]!) };
   },

@@ -68,9 +68,12 @@ export const short = defineKind({
     parse: (_q, raw) =>
       raw === '' ? { error: 'Type an answer (or ? for the hint).' } : { type: 'short' as const, text: raw },
   },
-  async ask(q, { prompter, hint }) {
+  async ask(q, { prompter, hint, draft, keep }) {
     const answer = await prompter.input(`Your answer${hint ? ' (? for the hint)' : ''}`, {
       validate: (v) => (v.trim() === '' ? 'Type an answer.' : true),
+      ...(typeof draft === 'string' && draft.trim() !== '?' ? { initial: draft } : {}),
+      onChange: keep,
+      redraw: true,
     });
     if (answer.trim() === '?' && q.hint) return HINT;
     return { type: 'short' as const, text: answer.trim() };

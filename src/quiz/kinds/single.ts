@@ -42,10 +42,11 @@ export const single = defineKind({
     },
   },
   async ask(_q, { prompter, labels, display, hintChoices }) {
-    const picked = await prompter.select('Your answer', [
-      ...labels.map((label, k) => ({ label, value: display[k]! })),
-      ...hintChoices<number>(),
-    ]);
+    const picked = await prompter.select(
+      'Your answer',
+      [...labels.map((label, k) => ({ label, value: display[k]! })), ...hintChoices<number>()],
+      { redraw: true },
+    );
     return picked === HINT ? HINT : { type: 'single' as const, choice: picked };
   },
   feedback(q, _r, g, style) {

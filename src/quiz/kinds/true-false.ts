@@ -33,11 +33,11 @@ export const trueFalse = defineKind({
     },
   },
   async ask(_q, { prompter, hintChoices }) {
-    const picked = await prompter.select<boolean | typeof HINT>('Your answer', [
-      { label: 'True', value: true },
-      { label: 'False', value: false },
-      ...hintChoices<boolean>(),
-    ]);
+    const picked = await prompter.select<boolean | typeof HINT>(
+      'Your answer',
+      [{ label: 'True', value: true }, { label: 'False', value: false }, ...hintChoices<boolean>()],
+      { redraw: true },
+    );
     return picked === HINT ? HINT : { type: 'true-false' as const, value: picked };
   },
   feedback: (_q, _r, g, style) => [

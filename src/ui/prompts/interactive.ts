@@ -1,11 +1,13 @@
 import { CancelledError } from '../../errors.ts';
 import { textWidth, type Io } from '../io.ts';
-import { answerList, answerText, choiceLabel, PROMPT_THEME } from './layout.ts';
+import { answerText, choiceLabel, PROMPT_THEME } from './layout.ts';
 import type { PagerPage, PagerResult } from './pager-types.ts';
 import {
   GoBack,
   PROMPT_KEYS,
   Redraw,
+  type CheckboxOptions,
+  type InputOptions,
   type MenuChoice,
   type OrderConfig,
   type Prompter,
@@ -23,25 +25,32 @@ export class InteractivePrompter implements Prompter {
   private readonly io: Io;
   /** Styles for a page's key line. */
   private readonly style: { dim: (s: string) => string; accent: (s: string) => string };
+  /** The terminal's size when the screen was last cleared for a Redraw; forgotten when the next prompt starts. */
+  private clearedAt: string | undefined;
   constructor(io: Io, style: { dim: (s: string) => string; accent: (s: string) => string }) {
     this.io = io;
     this.style = style;
   }
 
   private context(clearPromptOnDone = false, signal?: AbortSignal) {
+    this.clearedAt = undefined;
     return { input: this.io.stdin, output: this.io.stdout, clearPromptOnDone, signal };
   }
 
   /**
    * Runs a prompt with the keys every prompt shares: Esc (and `q` where nothing is typed) goes
    * back, `?` lists the prompt's keys and asks again, a new terminal size asks again (or, with
-   * `redraw`, rejects with Redraw). Ctrl-C stays a cancel (see cancellable).
+   * `redraw`, clears the screen and rejects with Redraw). Ctrl-C stays a cancel (see cancellable).
+   * A prompt asked again starts from what the learner had entered (see its onChange).
    */
   private async guarded<T>(
     kind: keyof typeof PROMPT_KEYS,
     ask: (signal: AbortSignal) => Promise<T>,
     redraw = false,
   ): Promise<T> {
+    // While the screen was being drawn again no prompt was listening: a size that changed then
+    // is caught here.
+    if (redraw && this.clearedAt !== undefined && this.clearedAt !== this.size) return this.redraw();
     for (;;) {
       const controller = new AbortController();
       let wanted: 'back' | 'keys' | 'resize' | undefined;
@@ -69,7 +78,7 @@ export class InteractivePrompter implements Prompter {
         if (!(e instanceof CancelledError) || !wanted) throw e;
         if (wanted === 'back') throw new GoBack();
         if (wanted === 'resize') {
-          if (redraw) throw new Redraw();
+          if (redraw) return this.redraw();
           continue;
         }
         this.io.stdout.write(`${this.style.dim(`Keys: ${PROMPT_KEYS[kind].join(' · ')}`)}\n`);
@@ -82,6 +91,18 @@ export class InteractivePrompter implements Prompter {
 
   private get columns() {
     return textWidth(this.io);
+  }
+
+  private get size(): string {
+    const out = this.io.stdout as { rows?: number; columns?: number };
+    return `${out.columns}x${out.rows}`;
+  }
+
+  /** A clean screen for the caller to draw on again (see Redraw). */
+  private redraw(): never {
+    this.io.stdout.write(freshScreen(this.rows));
+    this.clearedAt = this.size;
+    throw new Redraw();
   }
 
   async select<T>(
@@ -118,41 +139,33 @@ export class InteractivePrompter implements Prompter {
   async checkbox<T>(
     message: string,
     choices: ReadonlyArray<MenuChoice<T>>,
-    opts?: { checked?: readonly T[] },
+    opts?: CheckboxOptions<T>,
   ): Promise<T[]> {
-    const { checkbox } = await import('./inquirer.ts');
-    const columns = this.columns;
-    return this.guarded('checkbox', (signal) =>
-      checkbox<T>(
-        {
-          message,
-          // "❯◯ " before each choice.
-          choices: choices.map((c) => ({
-            name: choiceLabel(c.label, columns, 3),
-            short: c.label,
-            value: c.value,
-            disabled: c.disabled ?? false,
-            checked: opts?.checked?.includes(c.value) ?? false,
-          })),
-          required: true,
-          pageSize: 12,
-          loop: false,
-          theme: {
-            ...PROMPT_THEME,
-            style: {
-              renderSelectedChoices: (picked: ReadonlyArray<{ short: string }>) =>
-                answerList(
-                  message,
-                  picked.map((c) => c.short),
-                  columns,
-                  { separator: ', ' },
-                ),
+    const { checkboxPrompt } = await import('./checkbox.ts');
+    let checked = choices.flatMap((c, i) => (opts?.checked?.includes(c.value) ? [i] : []));
+    const picked = await this.guarded(
+      'checkbox',
+      (signal) =>
+        checkboxPrompt(
+          {
+            message,
+            choices: choices.map((c) => ({
+              label: c.label,
+              ...(c.disabled !== undefined ? { disabled: c.disabled } : {}),
+            })),
+            checked,
+            onChange: (ticked) => {
+              checked = ticked;
+              opts?.onChange?.(ticked.map((i) => choices[i]!.value));
             },
+            columns: this.columns,
+            tick: this.style.accent,
           },
-        },
-        this.context(false, signal),
-      ),
+          this.context(false, signal),
+        ),
+      opts?.redraw,
     );
+    return picked.map((i) => choices[i]!.value);
   }
 
   async confirm(message: string, opts?: { default?: boolean }): Promise<boolean> {
@@ -162,17 +175,53 @@ export class InteractivePrompter implements Prompter {
     );
   }
 
-  async input(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string> {
+  async input(message: string, opts?: InputOptions): Promise<string> {
     const { input } = await import('./inquirer.ts');
-    return this.guarded('input', (signal) =>
-      input({ message, validate: opts?.validate, theme: PROMPT_THEME }, this.context(false, signal)),
+    let typed = opts?.initial ?? '';
+    return this.guarded(
+      'input',
+      (signal) =>
+        input(
+          {
+            message,
+            // The draft typed in already, to edit. To Inquirer it is a default, which Enter on an
+            // emptied line would give: here that line is checked as what it is (validate, below),
+            // and the default is not shown beside it, as if it would be.
+            ...(typed ? { default: typed, prefill: 'editable' as const } : {}),
+            transformer: (value: string, { isFinal }: { isFinal: boolean }) => {
+              if (isFinal) return this.style.accent(value);
+              typed = value;
+              opts?.onChange?.(value);
+              return value;
+            },
+            validate: () => opts?.validate?.(typed) ?? true,
+            theme: { ...PROMPT_THEME, style: { defaultAnswer: () => '' } },
+          },
+          this.context(false, signal),
+        ),
+      opts?.redraw,
     );
   }
 
   async order(config: OrderConfig): Promise<number[] | 'hint'> {
     const { orderPrompt } = await import('./order.ts');
-    return this.guarded('order', (signal) =>
-      orderPrompt({ ...config, columns: this.columns }, this.context(false, signal)),
+    let start = config.start;
+    return this.guarded(
+      'order',
+      (signal) =>
+        orderPrompt(
+          {
+            ...config,
+            ...(start ? { start } : {}),
+            onChange: (order) => {
+              start = order;
+              config.onChange?.(order);
+            },
+            columns: this.columns,
+          },
+          this.context(false, signal),
+        ),
+      config.redraw,
     );
   }
 

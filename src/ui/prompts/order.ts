@@ -9,6 +9,7 @@ import {
   usePrefix,
   useState,
 } from '@inquirer/core';
+import { isPermutation } from '../../quiz/shuffle.ts';
 import { answerList, choiceLabel, PROMPT_THEME } from './layout.ts';
 
 export interface OrderConfig {
@@ -17,6 +18,10 @@ export interface OrderConfig {
   items: readonly string[];
   /** Offer `h` to stop and show the question's hint (the prompt then answers 'hint'). */
   hint?: boolean;
+  /** The order to start from, as indices into `items` (a question asked again keeps the order so far). */
+  start?: readonly number[];
+  /** Told the order after every move, so a prompt asked again can start from it. */
+  onChange?: (order: number[]) => void;
   /** Width to wrap long items to (default 80). */
   columns?: number;
 }
@@ -30,7 +35,7 @@ export const orderPrompt = createPrompt<number[] | 'hint', OrderConfig>((config,
   const columns = config.columns ?? 80;
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const prefix = usePrefix({ status, theme });
-  const [order, setOrder] = useState<number[]>(config.items.map((_, i) => i));
+  const [order, setOrder] = useState<number[]>(startOrder(config));
   const [active, setActive] = useState(0);
   const [held, setHeld] = useState(false);
 
@@ -50,6 +55,7 @@ export const orderPrompt = createPrompt<number[] | 'hint', OrderConfig>((config,
         const next = [...order];
         [next[active], next[to]] = [next[to]!, next[active]!];
         setOrder(next);
+        config.onChange?.(next);
       }
       setActive(to);
     }
@@ -81,3 +87,9 @@ export const orderPrompt = createPrompt<number[] | 'hint', OrderConfig>((config,
   const help = keys.map(([k, what]) => `${k} ${theme.style.help(what!)}`).join(theme.style.help(' • '));
   return `${prefix} ${message}\n${lines.join('\n')}\n\n${help}`;
 });
+
+/** `start` when it is an order of all the items, else the items as given. */
+function startOrder(config: OrderConfig): number[] {
+  const { start, items } = config;
+  return start && isPermutation(start, items.length) ? [...start] : items.map((_, i) => i);
+}

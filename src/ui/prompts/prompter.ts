@@ -15,12 +15,38 @@ export interface MenuChoice<T> {
   disabled?: string;
 }
 
+export interface CheckboxOptions<T> {
+  /** Ticked to begin with. */
+  checked?: readonly T[];
+  /** Told the ticks after every change: what to start from if the question is asked again. */
+  onChange?: (checked: T[]) => void;
+  /** See Redraw. */
+  redraw?: boolean;
+}
+
+export interface InputOptions {
+  /** An error message to ask again, or true. */
+  validate?: (value: string) => string | true;
+  /** Typed in already, to edit (the draft of a question asked again). */
+  initial?: string;
+  /** Told the text as it is typed: what to start from if the question is asked again. */
+  onChange?: (text: string) => void;
+  /** See Redraw. */
+  redraw?: boolean;
+}
+
 export interface OrderConfig {
   message: string;
   /** Shown in this order at first; the answer gives indices into this list. */
   items: readonly string[];
   /** Offer a key to stop and show the question's hint (the answer is then 'hint'). */
   hint?: boolean;
+  /** The order to start from, as indices into `items` (the order so far, when asked again). */
+  start?: readonly number[];
+  /** Told the order after every move: what to start from if the question is asked again. */
+  onChange?: (order: number[]) => void;
+  /** See Redraw. */
+  redraw?: boolean;
 }
 
 /**
@@ -70,22 +96,24 @@ export interface Prompter {
    * documented form rather than through a menu.
    */
   readonly plain: boolean;
-  /** Pick one. */
-  /** `redraw`: a new terminal size rejects with Redraw, for a screen that must wrap what is above it again. */
+  /**
+   * Pick one. With `redraw`, here and in the other prompts, a new terminal size rejects with
+   * Redraw, for a screen that must wrap what is above the prompt again.
+   */
   select<T>(
     message: string,
     choices: ReadonlyArray<MenuChoice<T>>,
     opts?: { default?: T; redraw?: boolean },
   ): Promise<T>;
-  /** Pick any number (at least one); `checked` are ticked to begin with. */
+  /** Pick any number (at least one). */
   checkbox<T>(
     message: string,
     choices: ReadonlyArray<MenuChoice<T>>,
-    opts?: { checked?: readonly T[] },
+    opts?: CheckboxOptions<T>,
   ): Promise<T[]>;
   confirm(message: string, opts?: { default?: boolean }): Promise<boolean>;
-  /** Free text; `validate` returns an error message to ask again, or true. */
-  input(message: string, opts?: { validate?: (value: string) => string | true }): Promise<string>;
+  /** Free text. */
+  input(message: string, opts?: InputOptions): Promise<string>;
   /** Puts items in order; indices into `items`, or 'hint'. */
   order(config: OrderConfig): Promise<number[] | 'hint'>;
   /** A page of text to read, with keys to move on (a lesson's section, feedback, the recap). */
@@ -97,7 +125,11 @@ export interface Prompter {
 const GO_BACK = Symbol.for('alignment-tutor.go-back');
 const REDRAW = Symbol.for('alignment-tutor.redraw');
 
-/** The terminal changed size under a prompt that asked to hear of it (see Prompter.select). */
+/**
+ * The terminal changed size under a prompt that asked to hear of it (`redraw`). The screen has
+ * been cleared: the caller draws what was above the prompt again, wrapped to the new width, and
+ * asks again (askRedrawing). What the learner had entered is theirs to keep through `onChange`.
+ */
 export class Redraw extends Error {
   override name = 'Redraw';
   readonly [REDRAW] = true;
@@ -106,6 +138,21 @@ export class Redraw extends Error {
   }
   static override [Symbol.hasInstance](value: unknown): boolean {
     return typeof value === 'object' && value !== null && REDRAW in value;
+  }
+}
+
+/**
+ * Asks, and at each Redraw has `redraw` draw what belongs above the prompt again (the screen is
+ * clear, the width new) before asking again.
+ */
+export async function askRedrawing<T>(ask: () => Promise<T>, redraw: () => unknown): Promise<T> {
+  for (;;) {
+    try {
+      return await ask();
+    } catch (e) {
+      if (!(e instanceof Redraw)) throw e;
+    }
+    await redraw();
   }
 }
 

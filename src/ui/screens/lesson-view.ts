@@ -38,10 +38,11 @@ export interface LessonView {
   /** Text to read and put away (the key terms). */
   note(text: string): Promise<void>;
   /**
-   * The feedback after a check: go on, go back to the section, or quit. `question` is the check's
-   * heading and prompt, for a view that has cleared them away.
+   * The feedback after a check: go on, go back to the section, or quit. `draw` gives the feedback
+   * and the check's heading and prompt (for a view that has cleared them away) at a width, so that
+   * a new terminal size gets them wrapped to it.
    */
-  feedback(text: string, question: string): Promise<NavCommand>;
+  feedback(draw: (width: number) => Promise<{ text: string; question: string }>): Promise<NavCommand>;
   /** The recap after the last section. */
   end(text: string): Promise<'finish' | 'back' | 'quit'>;
   /** Says something between pages (a prerequisite note, where the lesson resumes). */
@@ -92,9 +93,13 @@ export function createLessonView(deps: LessonViewDeps): LessonView {
     async note(text) {
       await settled('note', text, { header: [], back: 'the lesson' });
     },
-    async feedback(text, question) {
-      const { action } = await settled('feedback', text, { header: [], context: question.split('\n') });
-      return toCommand(action);
+    async feedback(draw) {
+      for (let scroll: number | undefined; ;) {
+        const { text, question } = await draw(deps.width());
+        const result = await page('feedback', text, { header: [], context: question.split('\n'), scroll });
+        if (result.action !== 'resize') return toCommand(result.action);
+        scroll = result.scroll;
+      }
     },
     async end(text) {
       const { action } = await settled('end', text, { header: [] });

@@ -1,9 +1,11 @@
 import type { Lesson, Question, Quiz } from '../../content/schema.ts';
+import type { Grade } from '../../quiz/kinds/registry.ts';
+import type { Response } from '../../quiz/response.ts';
 import type { UnfinishedQuiz } from '../../progress/types.ts';
 import { attemptRecord } from '../../quiz/session.ts';
 import { scoreLine, scoreOf } from '../../quiz/score.ts';
 import { plural } from '../../text/plural.ts';
-import { inline } from '../question.ts';
+import { explain, inline } from '../question.ts';
 import type { Theme } from '../theme.ts';
 import { cutToWidth, wrapHanging, wrapText } from '../wrap.ts';
 
@@ -64,6 +66,24 @@ export function revisitLine(
     .split('\n')
     .map((line) => ' '.repeat(indent) + line)
     .join('\n');
+}
+
+/**
+ * The feedback on an answer and, under a wrong one, where to read again, at a given width: a
+ * screen drawn again at a new terminal size wraps it again.
+ */
+export function answerFeedback(
+  screen: QuizScreen,
+  lesson: Lesson,
+  question: Question,
+  response: Response,
+  graded: Grade,
+): (width: number) => string {
+  return (width) => {
+    const { theme } = screen;
+    const revisit = graded.correct ? undefined : revisitLine({ ...screen, width }, lesson, question, 0);
+    return `${explain(question, response, graded, { theme, width })}${revisit ? `\n${theme.accent(revisit)}` : ''}`;
+  };
 }
 
 /** The end of an attempt: score, pass or not, what was missed and where to read again. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KEYS, TerminalSession } from '../helpers/pty.ts';
 import { tempDir } from '../helpers/run.ts';
@@ -75,5 +76,45 @@ describe('one way out, everywhere (a real terminal)', () => {
     await t.waitFor(/Keys:[\s\S]*What next\?/);
     t.write('q');
     expect(await t.exit()).toBe(0);
+  });
+
+  it('h shows the hint of a select-all question and keeps the ticks; a and i never tick the hint', async () => {
+    // Lesson 1's quiz in file order: two single-choice questions, then a select-all with a hint.
+    const progress = `${tmp.dir}/keys-hint.json`;
+    const t = new TerminalSession(['quiz', '1', '--no-shuffle'], {
+      env: { ALIGNMENT_TUTOR_PROGRESS: progress, ALIGNMENT_TUTOR_CACHE: 'off' },
+    });
+    for (const next of ['Question 2 of', 'Question 3 of']) {
+      await t.waitFor('❯ ');
+      t.write(KEYS.enter);
+      await t.waitFor('Next question');
+      t.write(KEYS.enter);
+      await t.waitFor(next);
+    }
+    await t.waitFor('h hint');
+    // All, none, then the second choice: four boxes, and the hint is not one of them.
+    t.write('a');
+    await t.waitFor((screen) => (screen.match(/◉/g) ?? []).length === 6);
+    t.write('i');
+    await t.waitFor((screen) => !screen.includes('◉'));
+    t.write('2');
+    await t.waitFor(/^❯◉ An assistant carries out/m);
+    t.write('h');
+    await t.waitFor('Hint: First check whether the system is really trying to serve its operator.');
+    await t.waitFor(/^ ◉ An assistant carries out/m);
+    expect(t.screen()).not.toContain('h hint');
+    t.write(KEYS.enter);
+    await t.waitFor('Next question');
+    t.write(KEYS.ctrlC);
+    expect(await t.exit()).toBe(0);
+    const saved = JSON.parse(readFileSync(progress, 'utf8')) as {
+      courses: Record<string, { quizzes: Record<string, { answers: Array<Record<string, unknown>> }> }>;
+    };
+    const answers = Object.values(saved.courses)[0]!.quizzes['what-alignment-means']!.answers;
+    expect(answers.at(-1)).toMatchObject({
+      question: 'faithful-but-harmful',
+      response: { type: 'multiple', choices: [1] },
+      hintUsed: true,
+    });
   });
 });

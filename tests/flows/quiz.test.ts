@@ -90,15 +90,18 @@ describe('the hint of a select-all question', () => {
       [
         { select: 'A measurable stand-in' },
         NEXT,
-        { checkbox: ['boat', 'Show the hint'] },
+        { checkbox: 'hint', ticked: ['boat'] },
         { checkbox: ['boat', 'Teaching'] },
         { cancel: true },
       ],
     );
     expect(stdout).toContain('Hint: Look for a measure pushed away from what it measured.');
-    const again = prompter.shown.filter((s) => s.kind === 'checkbox')[1]!;
-    expect(again.lines).toContain('[x] A boat racing agent circling for points');
-    expect(again.lines.some((l) => l.includes('Show the hint'))).toBe(false);
+    const [first, again] = prompter.shown.filter((s) => s.kind === 'checkbox');
+    expect(first!.lines).toContain('h: the hint');
+    // The hint is a key, not a choice: never among the boxes to tick.
+    expect(first!.lines.some((l) => /hint/i.test(l) && l !== 'h: the hint')).toBe(false);
+    expect(again!.lines).toContain('[x] A boat racing agent circling for points');
+    expect(again!.lines).not.toContain('h: the hint');
     expect(me.saved().quizzes['rewards']!.answers[1]).toMatchObject({
       question: 'goodhart-effects',
       correct: true,
@@ -119,7 +122,7 @@ describe('a new terminal size during a question (Redraw)', () => {
         // At the menu between questions: the question and its feedback again.
         { resize: true },
         NEXT,
-        { checkbox: ['boat', 'Show the hint'] },
+        { checkbox: 'hint', ticked: ['boat'] },
         { resize: true, ticked: ['boat', 'Teaching'] },
         { checkbox: ['boat', 'Teaching'] },
         { cancel: true },
@@ -135,7 +138,7 @@ describe('a new terminal size during a question (Redraw)', () => {
     expect(asked[2]!.lines).toEqual(
       expect.arrayContaining(['[x] A boat racing agent circling for points', '[x] Teaching to the test']),
     );
-    expect(asked[2]!.lines.some((l) => l.includes('Show the hint'))).toBe(false);
+    expect(asked[2]!.lines).not.toContain('h: the hint');
     expect(me.saved().quizzes['rewards']!.answers).toMatchObject([
       { question: 'proxy-meaning', correct: true },
       { question: 'goodhart-effects', correct: true, hintUsed: true },

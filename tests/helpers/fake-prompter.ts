@@ -18,7 +18,9 @@ import {
  */
 export type Step =
   | { select: string | RegExp }
+  /** The choices ticked when Enter is pressed, or 'hint' (`h`) with `ticked` ticked before it. */
   | { checkbox: Array<string | RegExp> }
+  | { checkbox: 'hint'; ticked?: Array<string | RegExp> }
   | { confirm: boolean }
   | { input: string }
   /** The items' texts in the order the learner puts them, or 'hint'. */
@@ -104,13 +106,18 @@ export class ScriptedPrompter implements Prompter {
     message: string,
     choices: ReadonlyArray<MenuChoice<T>>,
     opts?: CheckboxOptions<T>,
-  ): Promise<T[]> {
+  ): Promise<T[] | 'hint'> {
     const ticked = choices.filter((c) => opts?.checked?.includes(c.value)).map((c) => `[x] ${c.label}`);
     const step = this.steps[0];
-    if (step && 'resize' in step && step.ticked)
+    if (step && 'ticked' in step && step.ticked)
       opts?.onChange?.(step.ticked.map((w) => pick(choices, w, message).value));
-    const lines = [...labelsOf(choices), ...ticked];
-    const wants = this.next('checkbox', message, lines, 'checkbox', opts?.redraw) as Array<string | RegExp>;
+    const lines = [...labelsOf(choices), ...ticked, ...(opts?.hint ? ['h: the hint'] : [])];
+    const wants = this.next('checkbox', message, lines, 'checkbox', opts?.redraw) as
+      Array<string | RegExp> | 'hint';
+    if (wants === 'hint') {
+      if (!opts?.hint) throw new Error(`the checkbox "${message}" offers no hint`);
+      return 'hint';
+    }
     return wants.map((w) => pick(choices, w, message).value);
   }
 

@@ -48,4 +48,33 @@ describe('the select-all prompt', () => {
     events.keypress('enter');
     await expect(answer).resolves.toEqual([2]);
   });
+
+  it('offers the hint as a key: `a` and `i` never tick it, and `h` keeps the ticks', async () => {
+    const told: number[][] = [];
+    const { answer, events, getScreen } = await render(checkboxPrompt, {
+      message: 'm',
+      choices,
+      hint: true,
+      onChange: (checked: number[]) => told.push(checked),
+    });
+    expect(getScreen()).toContain('h hint');
+    expect(getScreen().match(/[◯◉]/g)).toHaveLength(3);
+    events.keypress('2');
+    events.keypress('a');
+    events.keypress('i');
+    events.keypress('2');
+    expect(told.at(-1)).toEqual([1]);
+    events.keypress('h');
+    await expect(answer).resolves.toBe('hint');
+    expect(told.at(-1)).toEqual([1]);
+  });
+
+  it('has no hint key when the question has no hint', async () => {
+    const { answer, events, getScreen } = await render(checkboxPrompt, { message: 'm', choices });
+    expect(getScreen()).not.toContain('hint');
+    events.keypress('h');
+    events.keypress('space');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual([0]);
+  });
 });

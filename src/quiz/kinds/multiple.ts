@@ -45,18 +45,15 @@ export const multiple = defineKind({
       return { type: 'multiple' as const, choices: nums.map((k) => display[k - 1]!).sort((a, b) => a - b) };
     },
   },
-  async ask(_q, { prompter, labels, display, hintChoices, draft, keep }) {
+  async ask(_q, { prompter, labels, display, hint, draft, keep }) {
     const checked = Array.isArray(draft) ? (draft as number[]) : [];
     const picked = await prompter.checkbox(
       'Your answer (select all that apply)',
-      [...labels.map((label, k) => ({ label, value: display[k]! })), ...hintChoices<number>()],
-      { checked, onChange: (ticked) => keep(ticked.filter((p) => p !== HINT)), redraw: true },
+      labels.map((label, k) => ({ label, value: display[k]! })),
+      { checked, onChange: keep, redraw: true, hint },
     );
-    if (picked.includes(HINT)) {
-      keep(picked.filter((p) => p !== HINT));
-      return HINT;
-    }
-    return { type: 'multiple' as const, choices: (picked as number[]).sort((a, b) => a - b) };
+    if (picked === 'hint') return HINT;
+    return { type: 'multiple' as const, choices: [...picked].sort((a, b) => a - b) };
   },
   feedback(q, _r, g, style) {
     const parts = [];

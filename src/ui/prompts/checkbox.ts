@@ -24,6 +24,8 @@ export interface CheckboxConfig {
   columns?: number;
   /** Styles a tick. */
   tick?: (s: string) => string;
+  /** Offer `h` to stop and show the question's hint (the prompt then answers 'hint'). */
+  hint?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface CheckboxConfig {
  * indices. Inquirer's checkbox does the same but keeps its ticks to itself; this one tells them
  * (onChange), so a question drawn again at a new terminal size keeps the learner's ticks.
  */
-export const checkboxPrompt = createPrompt<number[], CheckboxConfig>((config, done) => {
+export const checkboxPrompt = createPrompt<number[] | 'hint', CheckboxConfig>((config, done) => {
   const theme = makeTheme(PROMPT_THEME);
   const columns = config.columns ?? 80;
   const tick = config.tick ?? ((s: string) => s);
@@ -63,7 +65,10 @@ export const checkboxPrompt = createPrompt<number[], CheckboxConfig>((config, do
       const at = open.indexOf(active) + (isUpKey(key) ? -1 : 1);
       if (at >= 0 && at < open.length) setActive(open[at]!);
     } else if (isSpaceKey(key)) toggle(active);
-    else if (key.name === 'a') change(checked.length === open.length ? [] : [...open]);
+    else if (config.hint && key.name === 'h') {
+      setStatus('done');
+      done('hint');
+    } else if (key.name === 'a') change(checked.length === open.length ? [] : [...open]);
     else if (key.name === 'i') change(open.filter((i) => !checked.includes(i)));
     else if (isNumberKey(key)) {
       const i = Number(key.name) - 1;
@@ -102,6 +107,7 @@ export const checkboxPrompt = createPrompt<number[], CheckboxConfig>((config, do
     ['space', 'tick'],
     ['a', 'all'],
     ['i', 'invert'],
+    ...(config.hint ? [['h', 'hint']] : []),
     ['⏎', 'answer'],
   ];
   const help = keys.map(([k, what]) => `${k} ${theme.style.help(what!)}`).join(theme.style.help(' • '));

@@ -140,7 +140,7 @@ export class InteractivePrompter implements Prompter {
     message: string,
     choices: ReadonlyArray<MenuChoice<T>>,
     opts?: CheckboxOptions<T>,
-  ): Promise<T[]> {
+  ): Promise<T[] | 'hint'> {
     const { checkboxPrompt } = await import('./checkbox.ts');
     let checked = choices.flatMap((c, i) => (opts?.checked?.includes(c.value) ? [i] : []));
     const picked = await this.guarded(
@@ -160,12 +160,13 @@ export class InteractivePrompter implements Prompter {
             },
             columns: this.columns,
             tick: this.style.accent,
+            hint: opts?.hint ?? false,
           },
           this.context(false, signal),
         ),
       opts?.redraw,
     );
-    return picked.map((i) => choices[i]!.value);
+    return picked === 'hint' ? 'hint' : picked.map((i) => choices[i]!.value);
   }
 
   async confirm(message: string, opts?: { default?: boolean }): Promise<boolean> {

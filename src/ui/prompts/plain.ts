@@ -4,7 +4,14 @@ import { parseNumberList } from '../../quiz/kinds/kind.ts';
 import type { Io } from '../io.ts';
 import type { LineReader } from '../line-reader.ts';
 import type { PagerAction, PagerPage, PagerResult } from './pager-types.ts';
-import type { MenuChoice, OrderConfig, Prompter, TuneConfig, TuneResult } from './prompter.ts';
+import type {
+  CheckboxOptions,
+  MenuChoice,
+  OrderConfig,
+  Prompter,
+  TuneConfig,
+  TuneResult,
+} from './prompter.ts';
 
 /** Numbered menus, one answer per line: the public `--plain` protocol (README.md). */
 export class PlainPrompter implements Prompter {
@@ -53,14 +60,17 @@ export class PlainPrompter implements Prompter {
     }
   }
 
-  async checkbox<T>(message: string, choices: ReadonlyArray<MenuChoice<T>>): Promise<T[]> {
+  async checkbox<T>(
+    message: string,
+    choices: ReadonlyArray<MenuChoice<T>>,
+    opts?: CheckboxOptions<T>,
+  ): Promise<T[] | 'hint'> {
     this.write(`${message}\n`);
     choices.forEach((c, i) => this.write(`  ${i + 1}. ${c.label}\n`));
     for (;;) {
-      const nums = parseNumberList(
-        await this.readLine(`Numbers separated by spaces or commas: `),
-        choices.length,
-      );
+      const raw = await this.readLine(`Numbers separated by spaces or commas: `);
+      if (raw.trim() === '?' && opts?.hint) return 'hint';
+      const nums = parseNumberList(raw, choices.length);
       if (typeof nums === 'string') this.write(`${nums}\n`);
       else return nums.map((n) => choices[n - 1]!.value);
     }

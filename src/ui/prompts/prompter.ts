@@ -22,6 +22,11 @@ export interface CheckboxOptions<T> {
   onChange?: (checked: T[]) => void;
   /** See Redraw. */
   redraw?: boolean;
+  /**
+   * Offer a key (`h`) to stop and show the question's hint; the answer is then 'hint'. A key, not
+   * a box to tick: `a` and `i` must not tick it, and the learner's ticks stay as they are.
+   */
+  hint?: boolean;
 }
 
 export interface InputOptions {
@@ -110,7 +115,7 @@ export interface Prompter {
     message: string,
     choices: ReadonlyArray<MenuChoice<T>>,
     opts?: CheckboxOptions<T>,
-  ): Promise<T[]>;
+  ): Promise<T[] | 'hint'>;
   confirm(message: string, opts?: { default?: boolean }): Promise<boolean>;
   /** Free text. */
   input(message: string, opts?: InputOptions): Promise<string>;
@@ -181,6 +186,7 @@ export const PROMPT_KEYS = {
     '↑↓ move',
     'space tick or untick',
     'a tick all · i invert',
+    'h the hint (when the question has one)',
     'Enter answer',
     'Esc or q back',
     'Ctrl-C quit (progress is saved)',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KEYS, TerminalSession } from '../helpers/pty.ts';
+import { answerUntilQuestion, KEYS, TerminalSession } from '../helpers/pty.ts';
 import { tempDir } from '../helpers/run.ts';
 import { fixtureLearner } from '../lesson/course.ts';
 
@@ -84,13 +84,7 @@ describe('one way out, everywhere (a real terminal)', () => {
     const t = new TerminalSession(['quiz', '1', '--no-shuffle'], {
       env: { ALIGNMENT_TUTOR_PROGRESS: progress, ALIGNMENT_TUTOR_CACHE: 'off' },
     });
-    for (const next of ['Question 2 of', 'Question 3 of']) {
-      await t.waitFor('❯ ');
-      t.write(KEYS.enter);
-      await t.waitFor('Next question');
-      t.write(KEYS.enter);
-      await t.waitFor(next);
-    }
+    await answerUntilQuestion(t, 3);
     await t.waitFor('h hint');
     // All, none, then the second choice: four boxes, and the hint is not one of them.
     t.write('a');

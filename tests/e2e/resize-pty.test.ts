@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KEYS, TerminalSession } from '../helpers/pty.ts';
+import { answerUntilQuestion, KEYS, TerminalSession } from '../helpers/pty.ts';
 import { PACKAGE_ROOT, tempDir } from '../helpers/run.ts';
 
 const tmp = tempDir();
@@ -115,13 +115,7 @@ describe('resizing the terminal (a real terminal)', () => {
 
   it('keeps the ticks of a select-all question through a resize, and grades what was ticked', async () => {
     const t = open(['quiz', '1', '--no-shuffle']);
-    for (const next of ['Question 2 of', 'Question 3 of']) {
-      await t.waitFor('❯ ');
-      t.write(KEYS.enter);
-      await t.waitFor('Next question');
-      t.write(KEYS.enter);
-      await t.waitFor(next);
-    }
+    await answerUntilQuestion(t, 3);
     const multiple = quiz[2]!;
     await t.waitFor('select all that apply');
     // The second choice, one of the right ones.

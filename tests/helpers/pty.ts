@@ -123,3 +123,17 @@ export class TerminalSession {
     }
   }
 }
+
+/**
+ * In a quiz on a terminal: answers each question with the choice the cursor is on and goes on,
+ * until question `n` is showing.
+ */
+export async function answerUntilQuestion(t: TerminalSession, n: number): Promise<void> {
+  for (let next = 2; next <= n; next++) {
+    await t.waitFor('❯ ');
+    t.write(KEYS.enter);
+    await t.waitFor('Next question');
+    t.write(KEYS.enter);
+    await t.waitFor(`Question ${next} of`);
+  }
+}

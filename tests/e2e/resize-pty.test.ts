@@ -82,6 +82,21 @@ describe('resizing the terminal (a real terminal)', () => {
     expect(await t.exit()).toBe(0);
   });
 
+  it('keeps the home screen whole in a small window: its title, the menu, and the keys between words', async () => {
+    const t = open([]);
+    await t.waitFor('What next?');
+    t.resize(40, 20);
+    await t.waitFor(/^alignment-tutor · The AI alignment$/m);
+    await t.waitFor(/❯ Start lesson 1[\s\S]*Quit/);
+    expect(t.screen()).toContain('… and 12 lessons: Lessons lists them');
+    expect(longest(t.screen())).toBeLessThanOrEqual(40);
+    t.write('?');
+    await t.waitFor(/^Keys: .*\n( {2}.*\n)* {2}\? these keys$/m);
+    expect(t.screen()).toMatch(/^ {2}Esc or q back ·$/m);
+    t.write('q');
+    expect(await t.exit()).toBe(0);
+  });
+
   it('draws a quiz question again at the new width: its heading and prompt above the menu', async () => {
     const t = open(['quiz', '1', '--no-shuffle']);
     await t.waitFor('Question 1 of');

@@ -1,5 +1,6 @@
 import { CancelledError } from '../../errors.ts';
 import { textWidth, type Io } from '../io.ts';
+import { visibleLength } from '../wrap.ts';
 import { answerText, choiceLabel, PROMPT_THEME } from './layout.ts';
 import type { PagerPage, PagerResult } from './pager-types.ts';
 import {
@@ -81,7 +82,7 @@ export class InteractivePrompter implements Prompter {
           if (redraw) return this.redraw();
           continue;
         }
-        this.io.stdout.write(`${this.style.dim(`Keys: ${PROMPT_KEYS[kind].join(' · ')}`)}\n`);
+        this.io.stdout.write(`${this.style.dim(keyLines(PROMPT_KEYS[kind], this.columns))}\n`);
       } finally {
         this.io.stdin.off('keypress', onKey);
         this.io.stdout.off('resize', onResize);
@@ -304,4 +305,17 @@ export async function cancellable<T>(pending: Promise<T>): Promise<T> {
     if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new CancelledError();
     throw e;
   }
+}
+
+/** "Keys: ↑↓ choose · Enter pick · …", broken between keys, never inside one ("Esc or q back"). */
+export function keyLines(keys: readonly string[], width: number): string {
+  const lines: string[] = [];
+  let line = 'Keys:';
+  for (const key of keys) {
+    if (line !== 'Keys:' && visibleLength(`${line} · ${key}`) > width) {
+      lines.push(`${line} ·`);
+      line = `  ${key}`;
+    } else line = line === 'Keys:' ? `${line} ${key}` : `${line} · ${key}`;
+  }
+  return [...lines, line].join('\n');
 }

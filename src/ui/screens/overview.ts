@@ -59,12 +59,15 @@ function progressWords(s: LessonFigures, theme: Theme): string {
   return `${s.seen}/${s.total} sections${quiz}`;
 }
 
-/** One line per lesson (two on a narrow screen): number, title, bar, sections seen, best quiz score. */
-export function renderLessonLines(
+/**
+ * Per lesson, its lines: one (two or more on a narrow screen, where a title may wrap): number,
+ * title, bar, sections seen, best quiz score.
+ */
+function renderLessonBlocks(
   course: Course,
   progress: CourseProgress | undefined,
   screen: OverviewScreen,
-): string {
+): string[] {
   const { theme, width } = screen;
   const rows = course.lessons.map((lesson, i) => ({
     lesson,
@@ -72,15 +75,13 @@ export function renderLessonLines(
     s: lessonFigures(lesson, progress, course.quizzes.get(lesson.id)),
   }));
   if (screen.plain) {
-    return rows
-      .map(({ lesson, n, s }) =>
-        wrapText(
-          `${n} ${lesson.title}: ${statusText(s.status)}; ${s.seen} of ${s.total} sections seen` +
-            `${s.best === undefined ? '' : `, quiz best ${percent(s.best)}`}.`,
-          width,
-        ),
-      )
-      .join('\n');
+    return rows.map(({ lesson, n, s }) =>
+      wrapText(
+        `${n} ${lesson.title}: ${statusText(s.status)}; ${s.seen} of ${s.total} sections seen` +
+          `${s.best === undefined ? '' : `, quiz best ${percent(s.best)}`}.`,
+        width,
+      ),
+    );
   }
   const numberWidth = String(rows.length).length + 2;
   const right = rows.map((r) => `${bar(r.s.seen, r.s.total, theme)} ${progressWords(r.s, theme)}`);
@@ -89,19 +90,15 @@ export function renderLessonLines(
   const titleWidth = Math.min(longest, width - numberWidth - 2 - rightWidth - 2);
   // Below this, a title would be cut to nothing: the progress goes on a line of its own.
   if (titleWidth < 16) {
-    return rows
-      .map(
-        ({ lesson, n }, i) =>
-          `${wrapText(`${n.padEnd(numberWidth)}${lesson.title}`, width)}\n${' '.repeat(numberWidth)}${right[i]}`,
-      )
-      .join('\n');
-  }
-  return rows
-    .map(
+    return rows.map(
       ({ lesson, n }, i) =>
-        `  ${n.padEnd(numberWidth)}${fit(lesson.title, titleWidth).padEnd(titleWidth)}  ${right[i]}`,
-    )
-    .join('\n');
+        `${wrapText(`${n.padEnd(numberWidth)}${lesson.title}`, width)}\n${' '.repeat(numberWidth)}${right[i]}`,
+    );
+  }
+  return rows.map(
+    ({ lesson, n }, i) =>
+      `  ${n.padEnd(numberWidth)}${fit(lesson.title, titleWidth).padEnd(titleWidth)}  ${right[i]}`,
+  );
 }
 
 function fit(s: string, width: number): string {
@@ -133,47 +130,51 @@ export function renderHome(
   ];
   const started =
     progress && (Object.keys(progress.lessons).length > 0 || Object.keys(progress.quizzes).length > 0);
-  if (!started) {
-    parts.push(
-      wrapText(
-        'Welcome! Start with lesson 1 below. Each lesson ends with a quiz that explains every answer; ' +
-          'stop whenever you like, the tutor remembers where you were.',
-        width,
-      ),
-      '',
-    );
-  }
-  const lines = renderLessonLines(course, progress, screen).split('\n');
-  const room = opts.rows === undefined ? Infinity : opts.rows - parts.join('\n').split('\n').length;
-  parts.push(...fitLessons(course, progress, lines, room, theme));
+  const height = (lines: string[]) => lines.join('\n').split('\n').length;
+  const welcome = wrapText(
+    'Welcome! Start with lesson 1 below. Each lesson ends with a quiz that explains every answer; ' +
+      'stop whenever you like, the tutor remembers where you were.',
+    width,
+  );
+  // On a short screen the greeting gives way, so that the title stays in view above the menu.
+  if (!started && height([...parts, welcome, '', '']) <= (opts.rows ?? Infinity)) parts.push(welcome, '');
+  const blocks = renderLessonBlocks(course, progress, screen);
+  const room = opts.rows === undefined ? Infinity : opts.rows - height(parts);
+  parts.push(...fitLessons(course, progress, blocks, room, screen));
   return `${parts.join('\n')}\n`;
 }
 
 /**
- * The lesson lines that fit in `room` rows: a long course shows the lessons around the first one
- * not yet read, and says how many more there are, so the menu under it stays on the screen.
+ * The lessons that fit in `room` rows: a long course shows the lessons around the first one not
+ * yet read, and says how many more there are, so the menu under it stays on the screen. A screen
+ * too short for any shows only that line.
  */
 function fitLessons(
   course: Course,
   progress: CourseProgress | undefined,
-  lines: string[],
+  blocks: string[],
   room: number,
-  theme: Theme,
+  { theme, width }: OverviewScreen,
 ): string[] {
-  const count = course.lessons.length;
-  if (lines.length <= room || count === 0 || lines.length % count !== 0) return lines;
-  const per = lines.length / count;
-  const shown = Math.max(1, Math.min(count, Math.floor((room - 1) / per)));
+  const height = (block: string) => block.split('\n').length;
+  if (blocks.reduce((sum, b) => sum + height(b), 0) <= room) return blocks;
   const focus = Math.max(
     0,
     course.lessons.findIndex((l) => !progress?.lessons[l.id]?.finishedAt),
   );
-  const start = Math.min(Math.max(0, focus - 1), count - shown);
-  const hidden = count - shown;
-  return [
-    ...lines.slice(start * per, (start + shown) * per),
-    theme.dim(`  … and ${plural(hidden, 'more lesson')}: Lessons lists them all`),
-  ];
+  // From the lesson before the focus, as many as fit with the closing line.
+  let start = Math.max(0, focus - 1);
+  let end = start;
+  let used = 1;
+  const grow = (i: number) => i >= 0 && i < blocks.length && used + height(blocks[i]!) <= room;
+  for (;;) {
+    if (grow(end)) used += height(blocks[end++]!);
+    else if (grow(start - 1)) used += height(blocks[--start]!);
+    else break;
+  }
+  const hidden = blocks.length - (end - start);
+  const more = `  … and ${plural(hidden, end > start ? 'more lesson' : 'lesson')}: Lessons lists them all`;
+  return [...blocks.slice(start, end), theme.dim(wrapText(more, width))];
 }
 
 /** `list`: course order with id, title, minutes, prerequisites and status. */

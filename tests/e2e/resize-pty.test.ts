@@ -68,6 +68,23 @@ describe('resizing the terminal (a real terminal)', () => {
     expect(await t.exit()).toBe(0);
   });
 
+  it("re-wraps a lesson's key terms page", async () => {
+    const terms = (read('lessons/what-alignment-means.yaml') as { terms: Array<{ definition: string }> })
+      .terms;
+    const definition = terms.map((d) => d.definition).sort((a, b) => b.length - a.length)[0]!;
+    const t = open(['learn', '1']);
+    await t.waitFor('Section 1 of 6');
+    t.write('t');
+    await t.waitFor(wrappedOnScreen(definition.slice(0, 60)));
+    t.resize(110, 40);
+    await t.waitFor(wideLineOf(definition, 85));
+    t.resize(40, 40);
+    await t.waitFor(wrappedOnScreen(definition.slice(0, 60)));
+    expect(longest(t.screen())).toBeLessThanOrEqual(40);
+    t.write(KEYS.ctrlC);
+    expect(await t.exit()).toBe(0);
+  });
+
   it('draws the home screen again at the new width', async () => {
     const t = open([]);
     await t.waitFor('What next?');

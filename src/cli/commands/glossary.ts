@@ -12,7 +12,6 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
   const course = await ctx.course();
   const entries = buildGlossary(course);
   const { theme } = ctx;
-  const width = textWidth(ctx.io);
   const from = (e: GlossaryEntry) =>
     theme.dim(`from "${e.lesson.title}" (${ctx.command(`learn ${e.lesson.id}`)})`);
 
@@ -21,7 +20,7 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
       ctx.io.stdout.write('This course has no key terms yet.\n');
       return;
     }
-    await showLong(ctx, glossaryList(ctx, entries));
+    await showLong(ctx, () => glossaryList(ctx, entries));
     return;
   }
 
@@ -35,13 +34,17 @@ export async function runGlossary(ctx: Ctx, term?: string): Promise<void> {
             'to search the lessons.',
     );
   }
-  const blocks = await Promise.all(
-    found.matches.map(
-      async (e) =>
-        `${theme.heading(wrapText(e.term, width))}\n` +
-        `${await renderMarkdown(e.definition, { width, color: theme.color, cacheDir: ctx.cacheDir })}\n` +
-        wrapText(from(e), width),
-    ),
-  );
-  await showLong(ctx, `${blocks.join('\n\n')}\n`);
+  const matches = found.matches;
+  await showLong(ctx, async () => {
+    const width = textWidth(ctx.io);
+    const blocks = await Promise.all(
+      matches.map(
+        async (e) =>
+          `${theme.heading(wrapText(e.term, width))}\n` +
+          `${await renderMarkdown(e.definition, { width, color: theme.color, cacheDir: ctx.cacheDir })}\n` +
+          wrapText(from(e), width),
+      ),
+    );
+    return `${blocks.join('\n\n')}\n`;
+  });
 }

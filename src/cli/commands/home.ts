@@ -9,6 +9,7 @@ import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
 import { readLesson } from '../flows/lesson.ts';
+import { showPage } from '../flows/page.ts';
 import { reviewQueue, type ReviewQueue } from '../review-state.ts';
 import { whenDue } from '../../ui/screens/next-step.ts';
 
@@ -83,14 +84,13 @@ export async function runHome(ctx: Ctx): Promise<void> {
       case 'progress': {
         const { progressReport } = await import('../flows/progress.ts');
         // A page to read and put away (Enter, Esc or q), so the redrawn home screen does not scroll it off.
-        const lines = (await progressReport(ctx)).trimEnd().split('\n');
-        await ctx.prompter.pager({ mode: 'note', header: [], lines, back: 'the home screen' });
+        await showPage(ctx, () => progressReport(ctx), 'the home screen');
         break;
       }
       case 'glossary': {
         const { buildGlossary, glossaryList } = await import('../flows/look-up.ts');
-        const lines = glossaryList(ctx, buildGlossary(course)).trimEnd().split('\n');
-        await ctx.prompter.pager({ mode: 'note', header: [], lines, back: 'the home screen' });
+        const glossary = buildGlossary(course);
+        await showPage(ctx, () => glossaryList(ctx, glossary), 'the home screen');
         break;
       }
       case 'search':
@@ -226,14 +226,14 @@ async function searchFromHome(ctx: Ctx): Promise<void> {
   const words = await backTo('', () => ctx.prompter.input('Search the lessons for'));
   if (!words.trim()) return;
   const { searchReport } = await import('../flows/look-up.ts');
-  const found = await searchReport(ctx, words.trim().split(/\s+/));
-  const text = 'none' in found ? found.none : found.text;
-  await ctx.prompter.pager({
-    mode: 'note',
-    header: [],
-    lines: text.trimEnd().split('\n'),
-    back: 'the home screen',
-  });
+  await showPage(
+    ctx,
+    async () => {
+      const found = await searchReport(ctx, words.trim().split(/\s+/));
+      return 'none' in found ? found.none : found.text;
+    },
+    'the home screen',
+  );
 }
 
 /** The terminal's height, 24 when it does not say. */

@@ -10,5 +10,9 @@ export async function runSearch(ctx: Ctx, words: string[], opts: { limit?: numbe
     ctx.io.stderr.write(`${found.none}\n`);
     throw new ExitError(1);
   }
-  await showLong(ctx, found.text);
+  // Drawn again at a new terminal size: the same search, wrapped to the new width.
+  await showLong(ctx, async () => {
+    const again = await searchReport(ctx, words, opts);
+    return 'text' in again ? again.text : found.text;
+  });
 }

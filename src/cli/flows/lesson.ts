@@ -128,7 +128,7 @@ export async function readLesson(
         repeat = true;
         break;
       case 'terms':
-        await view.note(await renderTerms(lesson, screen));
+        await view.note((width) => renderTerms(lesson, { ...screen, width }));
         scroll = page.scroll;
         repeat = true;
         break;
@@ -201,7 +201,7 @@ async function finishLesson(
 ): Promise<boolean> {
   const { theme } = ctx;
   await ctx.store.update(ctx.courseId, (c, now) => markLessonFinished(c, lesson.id, now.toISOString()));
-  const choice = await view.end(await renderRecap(lesson, screen));
+  const choice = await view.end((width) => renderRecap(lesson, { ...screen, width }));
   if (choice === 'back') return false;
   if (choice === 'quit') return true;
   const { nextStepLine } = await import('./quiz.ts');

@@ -35,16 +35,16 @@ export interface LessonViewDeps {
  */
 export interface LessonView {
   section(page: SectionPage): Promise<{ cmd: NavCommand; scroll: number }>;
-  /** Text to read and put away (the key terms). */
-  note(text: string): Promise<void>;
+  /** Text to read and put away (the key terms), drawn by `draw` at a width, again at a new size. */
+  note(draw: (width: number) => Promise<string>): Promise<void>;
   /**
    * The feedback after a check: go on, go back to the section, or quit. `draw` gives the feedback
    * and the check's heading and prompt (for a view that has cleared them away) at a width, so that
    * a new terminal size gets them wrapped to it.
    */
   feedback(draw: (width: number) => Promise<{ text: string; question: string }>): Promise<NavCommand>;
-  /** The recap after the last section. */
-  end(text: string): Promise<'finish' | 'back' | 'quit'>;
+  /** The recap after the last section, drawn as `note` draws. */
+  end(draw: (width: number) => Promise<string>): Promise<'finish' | 'back' | 'quit'>;
   /** Says something between pages (a prerequisite note, where the lesson resumes). */
   say(text: string): void;
 }
@@ -63,10 +63,14 @@ export function createLessonView(deps: LessonViewDeps): LessonView {
     }
     return prompter.pager({ ...extra, mode, lines: lines.split('\n') });
   };
-  /** A page that is not a section is drawn again at a new size as it is (its text stays wrapped as it was). */
-  const settled = async (mode: PagerMode, text: string, extra: Omit<PagerPage, 'mode' | 'lines'>) => {
+  /** A page that is not a section: drawn again, wrapped to the new width, when the terminal changes size. */
+  const settled = async (
+    mode: PagerMode,
+    draw: (width: number) => Promise<string>,
+    extra: Omit<PagerPage, 'mode' | 'lines'>,
+  ) => {
     for (;;) {
-      const result = await page(mode, text, extra);
+      const result = await page(mode, await draw(deps.width()), extra);
       if (result.action !== 'resize') return result;
       extra = { ...extra, scroll: result.scroll };
     }
@@ -90,8 +94,8 @@ export function createLessonView(deps: LessonViewDeps): LessonView {
       introduced = true;
       return { cmd: toCommand(action), scroll };
     },
-    async note(text) {
-      await settled('note', text, { header: [], back: 'the lesson' });
+    async note(draw) {
+      await settled('note', draw, { header: [], back: 'the lesson' });
     },
     async feedback(draw) {
       for (let scroll: number | undefined; ;) {
@@ -101,8 +105,8 @@ export function createLessonView(deps: LessonViewDeps): LessonView {
         scroll = result.scroll;
       }
     },
-    async end(text) {
-      const { action } = await settled('end', text, { header: [] });
+    async end(draw) {
+      const { action } = await settled('end', draw, { header: [] });
       return action === 'back' || action === 'quit' ? action : 'finish';
     },
   };

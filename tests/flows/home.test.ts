@@ -28,6 +28,15 @@ describe('home, with keys (in-process, scripted)', () => {
     expect(stdout).toContain('Stopped. Your progress is saved.');
   });
 
+  it('review with nothing due says so and asks what next, and Esc there goes home', async () => {
+    const me = learner();
+    const { stdout, prompter } = await me.run([], [{ select: 'Review' }, { back: true }, { select: 'Quit' }]);
+    expect(stdout).toContain('Nothing to review yet');
+    const menus = prompter.shown.filter((s) => s.kind === 'select');
+    expect(menus.map((m) => m.message)).toEqual(['What next?', 'What next?', 'What next?']);
+    expect(menus[1]!.lines).toEqual(['Back to the home screen']);
+  });
+
   it('opens a lesson from the list, the progress report, and a quiz, each returning home', async () => {
     const me = learner();
     const { stdout, prompter } = await me.run(

@@ -105,8 +105,11 @@ export async function runHome(ctx: Ctx): Promise<void> {
 async function review(ctx: Ctx): Promise<void> {
   const { takeReview } = await import('../flows/review.ts');
   await takeReview(ctx);
+  // Time to read what the review said before the home screen is drawn over it.
   if (!ctx.prompter.plain)
-    await ctx.prompter.select('', [{ label: 'Back to the home screen', value: 'back' }]);
+    await backTo('back', () =>
+      ctx.prompter.select('What next?', [{ label: 'Back to the home screen', value: 'back' }]),
+    );
 }
 
 function homeChoices(

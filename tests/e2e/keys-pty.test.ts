@@ -54,6 +54,19 @@ describe('one way out, everywhere (a real terminal)', () => {
     expect(await t.exit()).toBe(0);
   });
 
+  it('Esc in a menu opened from the home screen (the labs) goes back home, not out of the tutor', async () => {
+    const t = open([]);
+    await t.waitFor('What next?');
+    t.write(KEYS.down.repeat(5) + KEYS.enter);
+    await t.waitFor('Which lab?');
+    // The first lab is where the cursor starts, not "Back".
+    await t.waitFor(/^❯ Goodhart under selection$/m);
+    t.write(ESC);
+    await t.waitFor((screen) => screen.lastIndexOf('What next?') > screen.lastIndexOf('Which lab?'));
+    t.write('q');
+    expect(await t.exit()).toBe(0);
+  });
+
   it('? lists the keys of the reader, and an unknown key says so without repeating the key line', async () => {
     const t = open(['learn', 'oversight'], { rows: 12 });
     await t.waitFor('Section 1 of 4');

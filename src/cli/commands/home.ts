@@ -61,43 +61,47 @@ export async function runHome(ctx: Ctx): Promise<void> {
       }
       throw e;
     }
-    switch (action) {
-      case 'continue':
-        // An unfinished quiz comes first; then due reviews, before their recall fades; then reading.
-        if (target.kind !== 'quiz' && reviews.due.length > 0) await review(ctx);
-        else await openTarget(ctx, target);
-        break;
-      case 'review':
-        await review(ctx);
-        break;
-      case 'lessons':
-        await pickLesson(ctx, course, progress);
-        break;
-      case 'quiz':
-        await pickQuiz(ctx, course, progress);
-        break;
-      case 'labs': {
-        const { pickLab } = await import('../flows/lab.ts');
-        await pickLab(ctx);
-        break;
+    if (action === 'quit') return;
+    // Esc or q in anything opened from here (a picker, a page, a lab) comes back here: one level.
+    try {
+      switch (action) {
+        case 'continue':
+          // An unfinished quiz comes first; then due reviews, before their recall fades; then reading.
+          if (target.kind !== 'quiz' && reviews.due.length > 0) await review(ctx);
+          else await openTarget(ctx, target);
+          break;
+        case 'review':
+          await review(ctx);
+          break;
+        case 'lessons':
+          await pickLesson(ctx, course, progress);
+          break;
+        case 'quiz':
+          await pickQuiz(ctx, course, progress);
+          break;
+        case 'labs': {
+          const { pickLab } = await import('../flows/lab.ts');
+          await pickLab(ctx);
+          break;
+        }
+        case 'progress': {
+          const { progressReport } = await import('../flows/progress.ts');
+          // A page to read and put away (Enter, Esc or q), so the redrawn home screen does not scroll it off.
+          await showPage(ctx, () => progressReport(ctx), 'the home screen');
+          break;
+        }
+        case 'glossary': {
+          const { buildGlossary, glossaryList } = await import('../flows/look-up.ts');
+          const glossary = buildGlossary(course);
+          await showPage(ctx, () => glossaryList(ctx, glossary), 'the home screen');
+          break;
+        }
+        case 'search':
+          await searchFromHome(ctx);
+          break;
       }
-      case 'progress': {
-        const { progressReport } = await import('../flows/progress.ts');
-        // A page to read and put away (Enter, Esc or q), so the redrawn home screen does not scroll it off.
-        await showPage(ctx, () => progressReport(ctx), 'the home screen');
-        break;
-      }
-      case 'glossary': {
-        const { buildGlossary, glossaryList } = await import('../flows/look-up.ts');
-        const glossary = buildGlossary(course);
-        await showPage(ctx, () => glossaryList(ctx, glossary), 'the home screen');
-        break;
-      }
-      case 'search':
-        await searchFromHome(ctx);
-        break;
-      case 'quit':
-        return;
+    } catch (e) {
+      if (!(e instanceof GoBack)) throw e;
     }
   }
 }

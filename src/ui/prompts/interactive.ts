@@ -126,7 +126,9 @@ export class InteractivePrompter implements Prompter {
               description: c.hint,
               disabled: c.disabled ?? false,
             })),
-            default: opts?.default,
+            // Only when asked for: Inquirer starts on the choice equal to `default` whenever the key
+            // is there, which was a menu's "Back" (value undefined) when no default was meant.
+            ...(opts && 'default' in opts ? { default: opts.default } : {}),
             pageSize: 12,
             loop: false,
             theme: PROMPT_THEME,

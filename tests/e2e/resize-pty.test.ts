@@ -26,7 +26,7 @@ function open(args: string[]) {
     walk(JSON.parse(readFileSync(file, 'utf8')));
     return found;
   };
-  return Object.assign(session, { recorded });
+  return Object.assign(session, { recorded, progressFile: file });
 }
 const longest = (screen: string) => Math.max(...screen.split('\n').map((l) => l.length));
 
@@ -110,6 +110,25 @@ describe('resizing the terminal (a real terminal)', () => {
     t.write('?');
     await t.waitFor(/^Keys: .*\n( {2}.*\n)* {2}\? these keys$/m);
     expect(t.screen()).toMatch(/^ {2}Esc or q back ·$/m);
+    t.write('q');
+    expect(await t.exit()).toBe(0);
+  });
+
+  it('keeps the title in view when a menu entry wraps (a quiz to continue, at 40x20)', async () => {
+    const quizRun = open(['quiz', '1', '--no-shuffle']);
+    await quizRun.waitFor('Question 1 of');
+    quizRun.write(KEYS.enter);
+    await quizRun.waitFor('Next question');
+    quizRun.write(KEYS.ctrlC);
+    expect(await quizRun.exit()).toBe(0);
+    const file = quizRun.progressFile;
+    const t = new TerminalSession([], {
+      env: { ALIGNMENT_TUTOR_PROGRESS: file, ALIGNMENT_TUTOR_CACHE: 'off' },
+      cols: 40,
+      rows: 20,
+    });
+    await t.waitFor(/❯ Continue the quiz on "What alignment\n {2}means"/);
+    expect(t.screen().split('\n')[0]).toBe('alignment-tutor · The AI alignment');
     t.write('q');
     expect(await t.exit()).toBe(0);
   });

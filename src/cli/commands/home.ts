@@ -4,7 +4,9 @@ import { continueTarget, type ContinueTarget } from '../../lesson/continue.ts';
 import { lessonFigures } from '../../lesson/status.ts';
 import type { CourseProgress } from '../../progress/types.ts';
 import { textWidth } from '../../ui/io.ts';
+import { choiceLabel } from '../../ui/prompts/layout.ts';
 import { GoBack, Redraw, type MenuChoice } from '../../ui/prompts/prompter.ts';
+import { wrapText } from '../../ui/wrap.ts';
 import { percent, renderHome, statusText } from '../../ui/screens/overview.ts';
 import type { Ctx } from '../context.ts';
 import { plural } from '../../text/plural.ts';
@@ -38,8 +40,8 @@ export async function runHome(ctx: Ctx): Promise<void> {
         {
           shipped: ctx.shippedContent,
           courseDir: ctx.displayPath(ctx.contentDir),
-          // On a terminal, leave room for the menu (its entries, the question and the key line).
-          ...(ctx.prompter.plain ? {} : { rows: terminalRows(ctx) - choices.length - 6 }),
+          // On a terminal, leave room for the menu as it will be drawn at this width.
+          ...(ctx.prompter.plain ? {} : { rows: terminalRows(ctx) - menuHeight(choices, width) }),
         },
       )}\n`,
     );
@@ -241,6 +243,18 @@ async function searchFromHome(ctx: Ctx): Promise<void> {
     },
     'the home screen',
   );
+}
+
+/**
+ * Lines the home menu takes: the question, each entry as wrapped (a long "Continue ..." takes two
+ * on a narrow screen), a blank line, the longest entry's description (the one shown changes as
+ * the cursor moves), and the key line.
+ */
+function menuHeight(choices: ReadonlyArray<MenuChoice<unknown>>, width: number): number {
+  const lines = (text: string) => text.split('\n').length;
+  const entries = choices.reduce((n, c) => n + lines(choiceLabel(c.label, width, 2)), 0);
+  const description = Math.max(1, ...choices.map((c) => (c.hint ? lines(wrapText(c.hint, width)) : 0)));
+  return 1 + entries + 1 + description + 1;
 }
 
 /** The terminal's height, 24 when it does not say. */

@@ -108,7 +108,7 @@ export async function readLesson(
       } catch (e) {
         if (!(e instanceof GoBack)) throw e;
         // Left unanswered: the section again, to re-read it; the question waits for the next →.
-        message = 'The question is still open: → to answer it, or a section number to go on without it.';
+        message = 'The question is still open: → answers it, a section number goes on without it.';
         repeat = true;
         continue;
       }

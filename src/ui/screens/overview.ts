@@ -140,7 +140,9 @@ export function renderHome(
   if (!started && height([...parts, welcome, '', '']) <= (opts.rows ?? Infinity)) parts.push(welcome, '');
   const blocks = renderLessonBlocks(course, progress, screen);
   const room = opts.rows === undefined ? Infinity : opts.rows - height(parts);
-  parts.push(...fitLessons(course, progress, blocks, room, screen));
+  const lessons = fitLessons(course, progress, blocks, room, screen);
+  if (lessons.length > 0) parts.push(...lessons);
+  else parts.pop();
   return `${parts.join('\n')}\n`;
 }
 
@@ -173,8 +175,13 @@ function fitLessons(
     else break;
   }
   const hidden = blocks.length - (end - start);
-  const more = `  … and ${plural(hidden, end > start ? 'more lesson' : 'lesson')}: Lessons lists them all`;
-  return [...blocks.slice(start, end), theme.dim(wrapText(more, width))];
+  const more = wrapText(
+    `  … and ${plural(hidden, end > start ? 'more lesson' : 'lesson')}: Lessons lists them all`,
+    width,
+  );
+  // Not even room to say so: the menu's Lessons entry is there.
+  if (end === start && height(more) > room) return [];
+  return [...blocks.slice(start, end), theme.dim(more)];
 }
 
 /** `list`: course order with id, title, minutes, prerequisites and status. */

@@ -22,6 +22,9 @@ export function runBuilt(
       ALIGNMENT_TUTOR_PROGRESS: path.join(dir, 'progress.json'),
       ...env,
     },
+    // Run from the package folder, as a learner following the README does: the commands it prints
+    // then read `node bin/alignment-tutor.js ...` wherever the package is.
+    cwd: root,
     encoding: 'utf8',
   });
 }

@@ -1,14 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-
-// No test may touch the real home folder: point every per-user location at a throwaway folder.
-const home = mkdtempSync(path.join(tmpdir(), 'alignment-tutor-home-'));
 
 export default defineConfig({
   root,
@@ -19,12 +15,8 @@ export default defineConfig({
     clearMocks: true,
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    env: {
-      HOME: home,
-      XDG_DATA_HOME: path.join(home, 'data'),
-      XDG_CACHE_HOME: path.join(home, 'cache'),
-      XDG_CONFIG_HOME: path.join(home, 'config'),
-    },
+    // A home folder and a temporary folder for the run, removed after it (see global-setup.ts).
+    globalSetup: ['./tests/global-setup.ts'],
     reporters: ['default', './tests/count-reporter.ts'],
   },
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -12,8 +12,12 @@ export default function setup(): () => void {
   const run = mkdtempSync(path.join(tmpdir(), 'alignment-tutor-run-'));
   const home = path.join(run, 'home');
   const tmp = path.join(run, 'tmp');
-  mkdirSync(home);
+  // Open as the real ones are: the tests of a read-only folder run a child as another user, who
+  // must reach its files and, like anyone, write to the temporary folder.
+  chmodSync(run, 0o755);
+  mkdirSync(home, { mode: 0o755 });
   mkdirSync(tmp);
+  chmodSync(tmp, 0o1777);
   Object.assign(process.env, {
     HOME: home,
     XDG_DATA_HOME: path.join(home, 'data'),

@@ -3,8 +3,9 @@
 //  - app.cjs: all of our own code, each module once (plus commander, chalk, env-paths). A module
 //    reached only through `import()` is wrapped so that its top-level code runs when it is first
 //    imported; its code is compiled only when it runs.
-//  - cli.cjs, which the bin loads: it runs app.cjs with app.cache, the code V8 compiled for it when
-//    the build ran `list` (see src/cli/start.ts), so that a start-up does not compile it again.
+//  - cli.cjs, which the bin loads: it runs app.cjs and the vendor files with <file>.cache, the code
+//    V8 compiled for each when the build ran the tutor (src/cli/start.ts), so that a start-up does
+//    not compile it again.
 //  - vendor/*.cjs: the heavy libraries (YAML parser, schema library, Markdown renderer, Inquirer),
 //    one file per package, required only when a module that imports them first runs. A package
 //    another one uses is required from its own file, never copied (@inquirer/core once).
@@ -183,7 +184,7 @@ writeFileSync(path.join(root, 'dist', 'rendered.json'), JSON.stringify({ entries
 await writeCodeCaches();
 
 /**
- * dist/app.cache and dist/vendor/*.cache: the code V8 compiled for each built file, read at every
+ * dist/app.cjs.cache and dist/vendor/*.cjs.cache: the code V8 compiled for each built file, read at every
  * start (src/cli/start.ts). The first of these runs to load a file writes its cache: `list` for
  * our own code (the course, the progress file and the lesson figures, which the home screen and
  * most commands share), `validate` for the YAML parser and the schema library, a lesson printed

@@ -117,9 +117,11 @@ export function lineChart(spec: LineChart, options: { width: number; ascii: bool
   });
   lines.push(`${' '.repeat(labelWidth + 2)}${xRow.join('')}`.trimEnd());
   lines.push(`${' '.repeat(labelWidth + 2)}${spec.xTitle}`);
-  lines.push(
-    `${' '.repeat(labelWidth + 2)}${spec.series.map((s, k) => `${g.points[k]} ${s.label}`).join('   ')}`,
-  );
+  // The key to the marks: on one line when it fits the width, else one series a line.
+  const indent = ' '.repeat(labelWidth + 2);
+  const keys = spec.series.map((s, k) => `${g.points[k]} ${s.label}`);
+  const oneLine = `${indent}${keys.join('   ')}`;
+  lines.push(...(oneLine.length <= options.width ? [oneLine] : keys.map((k) => `${indent}${k}`)));
   return lines;
 }
 

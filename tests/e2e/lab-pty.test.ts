@@ -35,4 +35,24 @@ describe('a lab in a real terminal (80x24)', () => {
     session.write('q');
     expect(await session.exit()).toBe(0);
   });
+
+  it('draws the chart again for a new terminal size, with the knobs where they were', async () => {
+    const session = new TerminalSession(['lab', 'goodhart'], {
+      env: { ALIGNMENT_TUTOR_PROGRESS: path.join(tmp.dir, 'resize.json'), ALIGNMENT_TUTOR_CACHE: 'off' },
+    });
+    await session.waitFor('Start the lab');
+    session.write(KEYS.enter);
+    await session.waitFor('❯ Proxy noise         ◂ 1 ▸');
+    session.write(KEYS.right);
+    await session.waitFor('◂ 1.1 ▸');
+    session.resize(50, 24);
+    // Drawn for 50 columns: the axis ends at the edge (not an 80-column rule the terminal wrapped),
+    // and the share labels are packed closer.
+    await session.waitFor((screen) => /^ {5}└─{44}\n(?!─)/m.test(screen));
+    const narrow = session.screen();
+    expect(narrow).toMatch(/^ {6}50% 25% 13% /m);
+    expect(narrow).toContain('❯ Proxy noise         ◂ 1.1 ▸');
+    session.write('q');
+    expect(await session.exit()).toBe(0);
+  });
 });

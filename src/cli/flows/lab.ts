@@ -33,7 +33,7 @@ export function labScreen(ctx: Ctx): LabScreen {
  * goes back (to the labs or wherever the lab was opened from); the question is asked once a run.
  */
 export async function runLab(ctx: Ctx, lab: Lab<unknown>, opts: LabRun): Promise<void> {
-  const screen = labScreen(ctx);
+  let screen = labScreen(ctx);
   const out = (s: string) => ctx.io.stdout.write(s);
   const { prompter } = ctx;
   out(`${renderLabIntro(lab, screen)}\n`);
@@ -50,6 +50,11 @@ export async function runLab(ctx: Ctx, lab: Lab<unknown>, opts: LabRun): Promise
     const tuned = await prompter.tune(labTuning(lab, opts.seed, values, screen));
     values = tuned.values;
     if (tuned.action === 'back') return;
+    if (tuned.action === 'resize') {
+      // The chart again, drawn for the new width, with the knobs where the learner left them.
+      screen = labScreen(ctx);
+      continue;
+    }
     if (!asked) {
       asked = true;
       out(`\n${renderLeavesOut(lab, screen)}\n`);

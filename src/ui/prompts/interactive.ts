@@ -269,17 +269,33 @@ export class InteractivePrompter implements Prompter {
     const { tunePrompt } = await import('./tune.ts');
     const rows = this.rows;
     this.io.stdout.write(freshScreen(rows));
-    return cancellable(
-      tunePrompt(
-        {
-          ...config,
-          rows,
-          columns: (this.io.stdout as { columns?: number }).columns ?? this.columns,
-          ...this.style,
-        },
-        this.context(true),
-      ),
-    );
+    const controller = new AbortController();
+    let resized = false;
+    let values = { ...config.values };
+    const onResize = () => {
+      resized = true;
+      controller.abort();
+    };
+    this.io.stdout.on('resize', onResize);
+    try {
+      return await cancellable(
+        tunePrompt(
+          {
+            ...config,
+            rows,
+            columns: (this.io.stdout as { columns?: number }).columns ?? this.columns,
+            onChange: (changed) => (values = changed),
+            ...this.style,
+          },
+          this.context(true, controller.signal),
+        ),
+      );
+    } catch (e) {
+      if (resized && e instanceof CancelledError) return { action: 'resize', values };
+      throw e;
+    } finally {
+      this.io.stdout.off('resize', onResize);
+    }
   }
 
   /** Terminal height, 24 when unknown. */

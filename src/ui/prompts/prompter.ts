@@ -90,8 +90,11 @@ export interface TuneConfig {
 }
 
 export interface TuneResult {
-  /** 'done': the learner went on (Enter); 'back': Esc or q, one level up. */
-  action: 'done' | 'back';
+  /**
+   * 'done': the learner went on (Enter); 'back': Esc or q, one level up; 'resize': the terminal
+   * changed size, so the screen is to be drawn again at the new width from `values`.
+   */
+  action: 'done' | 'back' | 'resize';
   values: Record<string, number>;
 }
 

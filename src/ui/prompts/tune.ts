@@ -23,6 +23,8 @@ export interface TunePromptConfig extends TuneConfig {
   columns: number;
   dim?: (s: string) => string;
   accent?: (s: string) => string;
+  /** Told the values after every change, so a screen asked again keeps them. */
+  onChange?: (values: Record<string, number>) => void;
 }
 
 const HIDE_CURSOR = '\u001b[?25l';
@@ -60,7 +62,11 @@ export const tunePrompt = createPrompt<TuneResult, TunePromptConfig>((config, do
     const dial = config.dials[active]!;
     const turn = (steps: number) => {
       const next = dial.move(values[dial.id]!, steps);
-      if (next !== values[dial.id]) setValues({ ...values, [dial.id]: next });
+      if (next !== values[dial.id]) {
+        const changed = { ...values, [dial.id]: next };
+        setValues(changed);
+        config.onChange?.(changed);
+      }
     };
     if (isEnterKey(event)) return done({ action: 'done', values });
     if (name === 'escape' || name === 'q') return done({ action: 'back', values });

@@ -234,16 +234,9 @@ export class InteractivePrompter implements Prompter {
     const out = this.io.stdout as { rows?: number; columns?: number };
     const rows = out.rows && out.rows > 4 ? out.rows : 24;
     this.io.stdout.write(freshScreen(rows));
-    const controller = new AbortController();
-    let resized = false;
     let scroll = page.scroll ?? 0;
-    const onResize = () => {
-      resized = true;
-      controller.abort();
-    };
-    this.io.stdout.on('resize', onResize);
-    try {
-      return await cancellable(
+    return this.untilResized(
+      (signal) =>
         pager(
           {
             ...page,
@@ -254,31 +247,19 @@ export class InteractivePrompter implements Prompter {
             onScroll: (at) => (scroll = at),
             ...this.style,
           },
-          this.context(true, controller.signal),
+          this.context(true, signal),
         ),
-      );
-    } catch (e) {
-      if (resized && e instanceof CancelledError) return { action: 'resize', scroll };
-      throw e;
-    } finally {
-      this.io.stdout.off('resize', onResize);
-    }
+      () => ({ action: 'resize', scroll }),
+    );
   }
 
   async tune(config: TuneConfig): Promise<TuneResult> {
     const { tunePrompt } = await import('./tune.ts');
     const rows = this.rows;
     this.io.stdout.write(freshScreen(rows));
-    const controller = new AbortController();
-    let resized = false;
     let values = { ...config.values };
-    const onResize = () => {
-      resized = true;
-      controller.abort();
-    };
-    this.io.stdout.on('resize', onResize);
-    try {
-      return await cancellable(
+    return this.untilResized(
+      (signal) =>
         tunePrompt(
           {
             ...config,
@@ -287,11 +268,24 @@ export class InteractivePrompter implements Prompter {
             onChange: (changed) => (values = changed),
             ...this.style,
           },
-          this.context(true, controller.signal),
+          this.context(true, signal),
         ),
-      );
+      () => ({ action: 'resize', values }),
+    );
+  }
+
+  /**
+   * A full-screen prompt that a new terminal size ends: it is stopped, and `resized()` says what
+   * to answer instead (where the learner was), for the caller to draw the screen again.
+   */
+  private async untilResized<T>(run: (signal: AbortSignal) => Promise<T>, resized: () => T): Promise<T> {
+    const controller = new AbortController();
+    const onResize = () => controller.abort();
+    this.io.stdout.on('resize', onResize);
+    try {
+      return await cancellable(run(controller.signal));
     } catch (e) {
-      if (resized && e instanceof CancelledError) return { action: 'resize', values };
+      if (controller.signal.aborted && e instanceof CancelledError) return resized();
       throw e;
     } finally {
       this.io.stdout.off('resize', onResize);

@@ -53,14 +53,20 @@ function load(file: string): unknown {
     (id: string) => (/^\.\/.*\.cjs$/.test(id) ? load(path.join(path.dirname(file), id)) : nodeRequire(id)),
     nodeRequire,
   );
-  (script.runInThisContext() as (...args: unknown[]) => void).call(
-    mod.exports,
-    mod.exports,
-    requireHere,
-    mod,
-    file,
-    path.dirname(file),
-  );
+  try {
+    (script.runInThisContext() as (...args: unknown[]) => void).call(
+      mod.exports,
+      mod.exports,
+      requireHere,
+      mod,
+      file,
+      path.dirname(file),
+    );
+  } catch (e) {
+    // As Node does: a module whose top level threw is not kept half-made.
+    delete require.cache[file];
+    throw e;
+  }
   mod.loaded = true;
   return mod.exports;
 }

@@ -121,6 +121,12 @@ export class ScriptedPrompter implements Prompter {
     return wants.map((w) => pick(choices, w, message).value);
   }
 
+  /** Times the screen was cleared. */
+  cleared = 0;
+  clearScreen(): void {
+    this.cleared++;
+  }
+
   async confirm(message: string): Promise<boolean> {
     return this.next('confirm', message, [], 'confirm') as boolean;
   }

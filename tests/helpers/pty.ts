@@ -27,11 +27,13 @@ export class TerminalSession {
 
   constructor(
     args: string[],
-    opts: { env: Record<string, string>; cols?: number; rows?: number; cwd?: string },
+    /** `before`: what the terminal already shows when the tutor starts (what `npm start` prints first). */
+    opts: { env: Record<string, string>; cols?: number; rows?: number; cwd?: string; before?: string },
   ) {
     const cols = opts.cols ?? 80;
     const rows = opts.rows ?? 24;
     this.term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+    if (opts.before) this.term.write(opts.before.replace(/\n/g, '\r\n'));
     this.pty = spawn(process.execPath, [BIN, ...args], {
       name: 'xterm-256color',
       cols,

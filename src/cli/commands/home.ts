@@ -23,6 +23,7 @@ const BACK = Symbol('back');
 export async function runHome(ctx: Ctx): Promise<void> {
   const course = await ctx.course();
   // At the start, and after a Redraw has cleared the screen, the home screen starts at its top line.
+  ctx.prompter.clearScreen();
   let fresh = true;
   for (;;) {
     const progress = (await ctx.store.read()).courses[ctx.courseId];
@@ -246,15 +247,17 @@ async function searchFromHome(ctx: Ctx): Promise<void> {
 }
 
 /**
- * Lines the home menu takes: the question, each entry as wrapped (a long "Continue ..." takes two
- * on a narrow screen), a blank line, the longest entry's description (the one shown changes as
- * the cursor moves), and the key line.
+ * Lines the home menu takes below the screen's top part, each entry as wrapped (a long "Continue
+ * ..." takes two on a narrow screen) and the longest entry's description (the one shown changes as
+ * the cursor moves).
  */
 function menuHeight(choices: ReadonlyArray<MenuChoice<unknown>>, width: number): number {
   const lines = (text: string) => text.split('\n').length;
   const entries = choices.reduce((n, c) => n + lines(choiceLabel(c.label, width, 2)), 0);
   const description = Math.max(1, ...choices.map((c) => (c.hint ? lines(wrapText(c.hint, width)) : 0)));
-  return 1 + entries + 1 + description + 1;
+  // A blank line and the question, the entries, a blank line, the description, the key line, and
+  // the line the cursor waits on.
+  return 2 + entries + 1 + description + 2;
 }
 
 /** The terminal's height, 24 when it does not say. */

@@ -99,6 +99,10 @@ export class InteractivePrompter implements Prompter {
     return `${out.columns}x${out.rows}`;
   }
 
+  clearScreen(): void {
+    this.io.stdout.write(freshScreen(this.rows));
+  }
+
   /** A clean screen for the caller to draw on again (see Redraw). */
   private redraw(): never {
     this.io.stdout.write(freshScreen(this.rows));

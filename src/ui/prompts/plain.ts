@@ -60,6 +60,10 @@ export class PlainPrompter implements Prompter {
     }
   }
 
+  clearScreen(): void {
+    // Lines read in order: nothing to clear.
+  }
+
   async checkbox<T>(
     message: string,
     choices: ReadonlyArray<MenuChoice<T>>,

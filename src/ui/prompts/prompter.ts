@@ -128,6 +128,11 @@ export interface Prompter {
   pager(page: PagerPage): Promise<PagerResult>;
   /** A screen of dials to turn with the view redrawn after each change (a lab). */
   tune(config: TuneConfig): Promise<TuneResult>;
+  /**
+   * On a terminal, a clean screen to draw on from the top line, what was there scrolled into the
+   * terminal's history (the lines `npm start` prints first, say); elsewhere nothing.
+   */
+  clearScreen(): void;
 }
 
 const GO_BACK = Symbol.for('alignment-tutor.go-back');

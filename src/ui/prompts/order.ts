@@ -11,17 +11,10 @@ import {
 } from '@inquirer/core';
 import { isPermutation } from '../../quiz/shuffle.ts';
 import { answerList, choiceLabel, PROMPT_THEME } from './layout.ts';
+import type { OrderConfig } from './prompter.ts';
 
-export interface OrderConfig {
-  message: string;
-  /** Shown in this order at first; the answer gives indices into this list. */
-  items: readonly string[];
-  /** Offer `h` to stop and show the question's hint (the prompt then answers 'hint'). */
-  hint?: boolean;
-  /** The order to start from, as indices into `items` (a question asked again keeps the order so far). */
-  start?: readonly number[];
-  /** Told the order after every move, so a prompt asked again can start from it. */
-  onChange?: (order: number[]) => void;
+/** The prompter's order question as this prompt draws it: `redraw` is the prompter's business. */
+export interface OrderPromptConfig extends Omit<OrderConfig, 'redraw'> {
   /** Width to wrap long items to (default 80). */
   columns?: number;
 }
@@ -30,7 +23,7 @@ export interface OrderConfig {
  * Puts a list in order: the arrows move the cursor, space picks the item up and puts it down,
  * and a held item travels with the arrows. Enter answers with the order as indices into `items`.
  */
-export const orderPrompt = createPrompt<number[] | 'hint', OrderConfig>((config, done) => {
+export const orderPrompt = createPrompt<number[] | 'hint', OrderPromptConfig>((config, done) => {
   const theme = makeTheme(PROMPT_THEME);
   const columns = config.columns ?? 80;
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
@@ -89,7 +82,7 @@ export const orderPrompt = createPrompt<number[] | 'hint', OrderConfig>((config,
 });
 
 /** `start` when it is an order of all the items, else the items as given. */
-function startOrder(config: OrderConfig): number[] {
+function startOrder(config: OrderPromptConfig): number[] {
   const { start, items } = config;
   return start && isPermutation(start, items.length) ? [...start] : items.map((_, i) => i);
 }

@@ -7,9 +7,10 @@ export type DrawText = () => string | Promise<string>;
  * A page to read and put away (Enter, Esc or q) on a terminal with keys, drawn again by `draw`,
  * wrapped to the new width, whenever the terminal changes size. `back` names where the keys go.
  */
-export async function showPage(ctx: Ctx, draw: DrawText, back?: string): Promise<void> {
-  for (let scroll: number | undefined; ;) {
-    const lines = (await draw()).trimEnd().split('\n');
+export async function showPage(ctx: Ctx, draw: DrawText, back?: string, drawn?: string): Promise<void> {
+  // `drawn`: the text already drawn for this size, not worked out again.
+  for (let scroll: number | undefined, text = drawn; ; text = undefined) {
+    const lines = (text ?? (await draw())).trimEnd().split('\n');
     const result = await ctx.prompter.pager({
       mode: 'note',
       header: [],
@@ -37,5 +38,5 @@ export async function showLong(ctx: Ctx, draw: DrawText): Promise<void> {
     ctx.io.stdout.write(text);
     return;
   }
-  await showPage(ctx, draw);
+  await showPage(ctx, draw, undefined, text);
 }
